@@ -1,0 +1,32 @@
+package org.hfmailbox.reference;
+
+/** The corrections of docs/corrections.md, in their canonical order, with their names verbatim. */
+public enum Correction {
+    SAVE_BEFORE_PUBLISH("save-before-publish"),
+    RETVAL_BEFORE_PUBLISH("retval-before-publish"),
+    MESSAGE_REPORTS_SENDER("message-reports-sender"),
+    BLOCK_ON_MAILBOX("block-on-mailbox"),
+    WFI_WAKE_ON_RUN("wfi-wake-on-run"),
+    SECONDARY_VCPU_ON("secondary-vcpu-on"),
+    /** In spec/Mailbox.tla (AllCorrections) though not yet in docs/corrections.md: wake the longest waiter. */
+    FIFO_WAITERS("fifo-waiters");
+
+    private final String jsonName;
+
+    Correction(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+        return jsonName;
+    }
+
+    public static Correction ofJsonName(String name) {
+        for (Correction c : values()) {
+            if (c.jsonName.equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

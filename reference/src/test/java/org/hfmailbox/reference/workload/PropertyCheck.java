@@ -1,0 +1,84 @@
+package org.hfmailbox.reference.workload;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hfmailbox.reference.Action;
+import org.hfmailbox.reference.Faults;
+import org.hfmailbox.reference.Hypervisor;
+import org.hfmailbox.reference.Invariants;
+import org.hfmailbox.reference.MemoryLayout;
+import org.hfmailbox.reference.StepResult;
+import org.hfmailbox.reference.TraceSchemaCheck;
+import org.hfmailbox.reference.VcpuId;
+import org.hfmailbox.reference.abi.HfAbi;
+import org.hfmailbox.reference.abi.Ret;
+import org.hfmailbox.reference.trace.InMemoryTrace;
+import org.hfmailbox.reference.trace.TraceEvent;
+import org.hfmailbox.reference.trace.TraceSink;
+
+/** Replays a workload and checks the properties after every step; returns the first failure or null. */
+final class PropertyCheck {
+    private PropertyCheck() {
+    }
+
+    static String firstFailure(Workload w, boolean traced, Faults faults) {
+        InMemoryTrace trace = traced ? new InMemoryTrace() : null;
+        Hypervisor hv = new Hypervisor(w.shape(), w.semantics(), MemoryLayout.defaultLayout(w.shape().vmCount()),
+                faults, traced ? trace : TraceSink.NONE);
+        Map<Integer, byte[]> sentPayload = new HashMap<>();
+        Map<Integer, Integer> sentTo = new HashMap<>();
+        List<WorkloadStep> steps = w.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            WorkloadStep s = steps.get(i);
+            VcpuId caller = hv.current(s.cpu());
+            StepResult r;
+            try {
+                r = WorkloadRunner.step(hv, s);
+            } catch (RuntimeException e) {
+                return "step " + (i + 1) + ": exception " + e;
+            }
+            if (r.action() == Action.MAILBOX_SEND && r.outcome() == StepResult.Outcome.CONTINUES) {
+                byte[] p = s.payload() == null ? new byte[0] : s.payload();
+                sentPayload.put(s.cpu(), Arrays.copyOf(p, (int) s.x2()));
+                sentTo.put(s.cpu(), (int) (s.x1() & 0xffffffffL));
+            }
+            if (r.took() && r.action() == Action.MAILBOX_SEND_DELIVER && !r.ret().equals(Ret.MINUS_ONE)) {
+                int to = sentTo.get(s.cpu());
+                byte[] want = sentPayload.get(s.cpu());
+                byte[] got = hv.readGuest(to, hv.recvPageIpa(to), want.length);
+                if (!Arrays.equals(want, got)) {
+                    return "step " + (i + 1) + ": VM " + to + " received other bytes than its sender wrote";
+                }
+                if (hv.recvFromId(to) != caller.vm() || hv.recvBytes(to) != want.length) {
+                    return "step " + (i + 1) + ": VM " + to + " learns sender " + hv.recvFromId(to) + " size "
+                            + hv.recvBytes(to) + ", true sender " + caller.vm() + " size " + want.length;
+                }
+            }
+            if (r.took() && r.ret().hasEncoding() && r.x0() != r.ret().encoding()) {
+                return "step " + (i + 1) + ": x0 " + HfAbi.hex(r.x0()) + " is not the encoding of " + r.ret();
+            }
+            List<String> bad = Invariants.check(hv, w.semantics());
+            if (!bad.isEmpty()) {
+                return "step " + (i + 1) + ": invariants violated " + bad;
+            }
+        }
+        if (traced) {
+            for (TraceEvent e : trace.events()) {
+                if (e.ret().hasEncoding() && !e.ret().hex().equals(e.retHex())) {
+                    return "event " + e.seq() + ": hex " + e.retHex() + " is not the encoding of " + e.ret();
+                }
+            }
+            List<String> lines = trace.toLines();
+            for (int i = 0; i < lines.size(); i++) {
+                Set<?> p = TraceSchemaCheck.problems(lines.get(i));
+                if (!p.isEmpty()) {
+                    return "trace line " + (i + 1) + " violates the schema: " + p;
+                }
+            }
+        }
+        return null;
+    }
+}

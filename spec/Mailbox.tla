@@ -1,0 +1,776 @@
+------------------------------- MODULE Mailbox -------------------------------
+(***************************************************************************)
+(* Hafnium's vCPU and mailbox behaviour at commit aa039b39 ("Allow         *)
+(* messages to be sent between all VMs"), and the corrected design.        *)
+(*                                                                         *)
+(* Ground truth: shared/docs/hafnium-aa039b39.md (cited as "§1.5.5",      *)
+(* rows as "S5").  Names: docs/vocabulary.md.  Corrections:                *)
+(* docs/corrections.md.  What is modelled and abstracted: docs/spec.md.    *)
+(*                                                                         *)
+(* One action is one atomic step of one physical CPU: a lock region of a   *)
+(* Hafnium handler, the register save and context switch of the assembly,  *)
+(* or the entry of a CPU started by PSCI CPU_ON.  A handler that spans     *)
+(* several lock regions leaves its continuation in cpu_op[c].              *)
+(***************************************************************************)
+EXTENDS Integers, Sequences, FiniteSets
+
+CONSTANTS
+    NumCPUs,            \* physical CPUs 0..NumCPUs-1 (and Hafnium's MAX_CPUS)
+    SecondaryVCPUCount, \* tuple: VM k (k = 1..Len) has SecondaryVCPUCount[k] vCPUs
+    Sizes,              \* the message sizes callers may pass (a subset of 0..4097)
+    Corrections         \* the enabled corrections; {} is the aa039b39 semantics
+
+AllCorrections ==
+    {"save-before-publish", "retval-before-publish", "message-reports-sender",
+     "block-on-mailbox", "wfi-wake-on-run", "secondary-vcpu-on", "fifo-waiters"}
+
+Fixed(name) == name \in Corrections
+
+ASSUME NumCPUs \in Nat \ {0}
+ASSUME SecondaryVCPUCount \in Seq(Nat \ {0})
+ASSUME Sizes \subseteq 0..4097
+ASSUME Corrections \subseteq AllCorrections
+ASSUME Fixed("wfi-wake-on-run") => Fixed("block-on-mailbox")
+
+-----------------------------------------------------------------------------
+(* System shape and ABI constants (§1.1, §1.6).                            *)
+
+PRIMARY == 0
+HF_MAILBOX_SIZE == 4096
+HF_INVALID_VCPU == 65535
+
+CPUs == 0..NumCPUs-1
+NumSecondaries == Len(SecondaryVCPUCount)
+vm_count == NumSecondaries + 1              \* counts the primary (§1.5.1)
+VMIds == 0..NumSecondaries
+Secondaries == 1..NumSecondaries
+\* The modelled build has MAX_CPUS = NumCPUs: the primary has one vCPU per CPU.
+VcpuCount(k) == IF k = PRIMARY THEN NumCPUs ELSE SecondaryVCPUCount[k]
+VcpuIdx(k) == 0..VcpuCount(k)-1
+VCPUs == UNION {{<<k, i>> : i \in VcpuIdx(k)} : k \in VMIds}
+SecondaryVCPUs == {v \in VCPUs : v[1] # PRIMARY}
+MaxVCPUs == CHOOSE n \in {VcpuCount(k) : k \in VMIds} :
+                \A k \in VMIds : VcpuCount(k) <= n
+Primary(c) == <<PRIMARY, c>>                \* Pc belongs to physical CPU c (§1.3)
+NoVcpu == <<>>
+
+\* Abstract argument domains (docs/vocabulary.md gives the rule from registers).
+VmIdArgs == 0..vm_count                     \* vm_count stands for every unknown id
+VcpuIdxArgs == 0..MaxVCPUs
+PageArgs == {"valid", "unaligned", "unmapped", "same_page",
+             "send_map_fails", "recv_map_fails"}
+CpuArgs == 0..NumCPUs                       \* NumCPUs stands for every unknown MPIDR
+TargetArgs == 0..(IF NumCPUs > MaxVCPUs THEN NumCPUs ELSE MaxVCPUs)
+
+VcpuStates == {"off", "ready", "running", "blocked_mailbox", "blocked_interrupt"}
+MailboxStates == {"empty", "received", "read"}
+RunCodes == {"YIELD", "WAIT_FOR_INTERRUPT", "WAKE_UP", "MESSAGE"}
+
+\* Return records: decoded fields of the exact 64-bit values (§1.6).
+IntRet(v) == [kind |-> "int", value |-> v]
+RunResponse(code, vm, data) ==
+    [kind |-> "run", code |-> code, vm_id |-> vm, data |-> data]
+RecvResponse(vm, size) == [kind |-> "recv", vm_id |-> vm, size |-> size]
+ContextId == [kind |-> "context_id"]
+None == [kind |-> "none"]
+ERROR == IntRet(-1)
+WAIT == RunResponse("WAIT_FOR_INTERRUPT", 0, 0)   \* 0x1
+YIELD == RunResponse("YIELD", 0, 0)                \* 0x0, also the placeholder
+
+PsciSuccess == IntRet(0)
+PsciNotSupported == IntRet(-1)
+PsciInvalidParameters == IntRet(-2)
+PsciAlreadyOn == IntRet(-4)
+
+-----------------------------------------------------------------------------
+VARIABLES
+    vcpu_state,      \* [vm][vcpu] -> VcpuStates                       vcpu.state
+    saved_x0,        \* [vm][vcpu] -> return record                    vcpu.regs.r[0]
+    regs_available,  \* [vm][vcpu] -> BOOLEAN   ghost: registers saved in memory
+    recv_pending,    \* [vm][vcpu] -> None or RecvResponse   ghost: what a pop owes
+    mailbox_state,   \* [vm] -> MailboxStates                          mailbox.state
+    recv_from_id,    \* [vm] -> VM id                                  mailbox.recv_from_id
+    recv_bytes,      \* [vm] -> 0..4096                                mailbox.recv_bytes
+    send_configured, \* [vm] -> BOOLEAN                                mailbox.send != NULL
+    recv_configured, \* [vm] -> BOOLEAN                                mailbox.recv != NULL
+    recv_waiter,     \* [vm] -> Seq(vcpu index), head first            mailbox.recv_waiter
+    current,         \* [cpu] -> <<vm, vcpu>> or <<>>                  cpu.current
+    is_on,           \* [cpu] -> BOOLEAN                               cpu.is_on
+    cpu_op,          \* [cpu] -> record: the handler continuation CPU c runs next
+    step             \* ghost: the step just taken (the trace event); not in View
+
+state_vars == <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state,
+                recv_from_id, recv_bytes, send_configured, recv_configured,
+                recv_waiter, current, is_on, cpu_op>>
+vars == <<state_vars, step>>
+
+-----------------------------------------------------------------------------
+(* Helpers.                                                                *)
+
+State(v) == vcpu_state[v[1]][v[2]]
+Set(f, v, x) == [f EXCEPT ![v[1]][v[2]] = x]
+SetVm(f, k, x) == [f EXCEPT ![k] = x]
+
+Guest == [op |-> "guest"]
+Running(c) == is_on[c] /\ cpu_op[c] = Guest     \* current[c] executes at EL1
+Caller(c) == current[c]
+CallerVm(c) == current[c][1]
+IsPrimaryCaller(c) == CallerVm(c) = PRIMARY
+Actor(c) == [vm |-> current[c][1], vcpu |-> current[c][2]]
+
+\* vm.lock of VM m is held across steps only by a blocking receive between its
+\* two vCPU-lock regions (§1.5.6); every other lock is held within one step.
+VmLocked(m) ==
+    \E d \in CPUs : cpu_op[d].op = "mailbox_receive" /\ current[d][1] = m
+
+OnWaiterStack(v) ==
+    \E j \in 1..Len(recv_waiter[v[1]]) : recv_waiter[v[1]][j] = v[2]
+
+\* The step record: what the trace event of this step says.
+Step(c, actor, name, args, ret) ==
+    step' = [cpu |-> c, actor |-> actor, action |-> name, args |-> args, ret |-> ret]
+
+\* A hypercall that returns to its caller without changing any state.
+Return(c, name, args, ret) ==
+    /\ Step(c, Actor(c), name, args, ret)
+    /\ UNCHANGED state_vars
+
+\* api_switch_to_primary (§1.3) run by the caller v on CPU c: Pc's saved x0
+\* becomes primary_ret and v's state becomes secondary_state, under v.lock.
+\* Fast-path callers (hypercalls) hand user_ret to the assembly, which writes it
+\* into v's saved x0 at the register save (vcpu_switch); with
+\* retval-before-publish it is written here, inside the lock region.
+\* Slow-path callers (WFI trap, IRQ) saved the guest's own registers on entry:
+\* v's saved x0 is then the guest's own x0 (None: no hypervisor value).
+SwitchToPrimary(c, name, primary_ret, secondary_state, user_ret, slow_path) ==
+    LET v == Caller(c)
+        x0 == Set(saved_x0, Primary(c), primary_ret)
+    IN
+    /\ vcpu_state' = Set(vcpu_state, v, secondary_state)
+    /\ saved_x0' = IF slow_path THEN Set(x0, v, None)
+                   ELSE IF Fixed("retval-before-publish") THEN Set(x0, v, user_ret)
+                   ELSE x0
+    /\ cpu_op' = [cpu_op EXCEPT ![c] =
+                    [op |-> "vcpu_switch", next |-> Primary(c),
+                     user_ret |-> IF slow_path THEN None ELSE user_ret]]
+    /\ Step(c, Actor(c), name, <<>>, None)
+    /\ UNCHANGED <<regs_available, recv_pending, mailbox_state, recv_from_id,
+                   recv_bytes, send_configured, recv_configured, recv_waiter,
+                   current, is_on>>
+
+-----------------------------------------------------------------------------
+(* Hypercalls (§1.4 dispatch, §1.5).                                       *)
+
+\* R1: counts the primary.
+vm_get_count(c) ==
+    /\ Running(c)
+    /\ Return(c, "vm_get_count", <<>>, IntRet(vm_count))
+
+\* R2-R4.
+vcpu_get_count(c, vm_id) ==
+    /\ Running(c)
+    /\ Return(c, "vcpu_get_count", [vm_id |-> vm_id],
+              IF ~IsPrimaryCaller(c) \/ vm_id >= vm_count THEN ERROR
+              ELSE IntRet(VcpuCount(vm_id)))
+
+\* Whether vcpu_run may resume the target t: ready, or (wfi-wake-on-run) in WFI.
+Runnable(t) ==
+    \/ State(t) = "ready"
+    \/ Fixed("wfi-wake-on-run") /\ State(t) = "blocked_interrupt"
+
+\* R5-R8, under the target's vcpu.lock.  On success the caller's x0 gets the
+\* placeholder 0, overwritten by the exit that returns to Pc (§1.5.3).
+vcpu_run(c, vm_id, vcpu_idx) ==
+    LET args == [vm_id |-> vm_id, vcpu_idx |-> vcpu_idx]
+        t == <<vm_id, vcpu_idx>>
+    IN
+    /\ Running(c)
+    /\ IF \/ ~IsPrimaryCaller(c)                       \* R5
+          \/ vm_id = PRIMARY \/ vm_id >= vm_count      \* R6
+          \/ vcpu_idx >= VcpuCount(vm_id)
+       THEN Return(c, "vcpu_run", args, WAIT)
+       ELSE IF ~Runnable(t)                            \* R7
+       THEN Return(c, "vcpu_run", args, WAIT)
+       ELSE                                            \* R8
+            \* save-before-publish: spin until the target's save completed.
+            \* MUTATION: publish-ready-without-save: replace the next line by TRUE
+            /\ Fixed("save-before-publish") => regs_available[vm_id][vcpu_idx]
+            /\ vcpu_state' = Set(vcpu_state, t, "running")
+            /\ saved_x0' = IF Fixed("retval-before-publish")
+                           THEN Set(saved_x0, Primary(c), YIELD) ELSE saved_x0
+            /\ cpu_op' = [cpu_op EXCEPT ![c] =
+                            [op |-> "vcpu_switch", next |-> t, user_ret |-> YIELD]]
+            /\ Step(c, Actor(c), "vcpu_run", args, None)
+            /\ UNCHANGED <<regs_available, recv_pending, mailbox_state, recv_from_id,
+                           recv_bytes, send_configured, recv_configured,
+                           recv_waiter, current, is_on>>
+
+\* C1-C4.  The alignment check takes no lock; the rest runs under the caller's
+\* vm.lock.  The hypervisor's own page table has no lock (§1.5.4): a racing
+\* configure on another CPU can only make a mapping fail, which the pages
+\* argument "send_map_fails"/"recv_map_fails" stands for.
+vm_configure(c, pages) ==
+    LET m == CallerVm(c)
+        args == [pages |-> pages]
+    IN
+    /\ Running(c)
+    /\ IF pages = "unaligned" THEN Return(c, "vm_configure", args, ERROR)   \* C1
+       ELSE
+       /\ ~VmLocked(m)
+       /\ IF send_configured[m] \/ recv_configured[m] \/ pages # "valid"
+          THEN Return(c, "vm_configure", args, ERROR)                        \* C2, C3
+          ELSE                                                               \* C4
+               /\ send_configured' = SetVm(send_configured, m, TRUE)
+               /\ recv_configured' = SetVm(recv_configured, m, TRUE)
+               /\ Step(c, Actor(c), "vm_configure", args, IntRet(0))
+               /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                              mailbox_state, recv_from_id, recv_bytes, recv_waiter,
+                              current, is_on, cpu_op>>
+
+\* mailbox_send, first part (S1): the argument checks (no lock), then the
+\* sender's send page under the sender's vm.lock, released again.
+mailbox_send(c, vm_id, size) ==
+    LET f == CallerVm(c)
+        args == [vm_id |-> vm_id, size |-> size]
+    IN
+    /\ Running(c)
+    \* MUTATION: drop-size-check: replace "size > HF_MAILBOX_SIZE" by "FALSE"
+    /\ IF size > HF_MAILBOX_SIZE \/ vm_id = f \/ vm_id >= vm_count
+       THEN Return(c, "mailbox_send", args, ERROR)
+       ELSE
+       /\ ~VmLocked(f)
+       /\ IF ~send_configured[f]
+          THEN Return(c, "mailbox_send", args, ERROR)
+          ELSE /\ cpu_op' = [cpu_op EXCEPT ![c] =
+                               [op |-> "mailbox_send", to |-> vm_id, size |-> size]]
+               /\ Step(c, Actor(c), "mailbox_send", args, None)
+               /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                              mailbox_state, recv_from_id, recv_bytes,
+                              send_configured, recv_configured, recv_waiter,
+                              current, is_on>>
+
+\* mailbox_send, second part (S2-S7): under the recipient's vm.lock, with the
+\* popped waiter's vcpu.lock nested.  The waiter stack is LIFO at aa039b39;
+\* fifo-waiters wakes the longest waiter instead.
+mailbox_send_deliver(c) ==
+    LET f == CallerVm(c)
+        to == cpu_op[c].to
+        size == cpu_op[c].size
+        waiters == recv_waiter[to]
+        has_waiter == waiters # <<>>
+        w_idx == IF Fixed("fifo-waiters") THEN waiters[Len(waiters)] ELSE Head(waiters)
+        rest == IF Fixed("fifo-waiters") THEN SubSeq(waiters, 1, Len(waiters) - 1)
+                ELSE Tail(waiters)
+        w == <<to, w_idx>>
+        response == RecvResponse(f, size)
+        vcpu_report == IF has_waiter THEN w_idx ELSE HF_INVALID_VCPU
+        primary_ret ==
+            IF to = PRIMARY
+            THEN RunResponse("MESSAGE", IF Fixed("message-reports-sender") THEN f ELSE 0, size)
+            ELSE RunResponse("WAKE_UP", to, vcpu_report)
+    IN
+    /\ is_on[c]
+    /\ cpu_op[c].op = "mailbox_send"
+    /\ ~VmLocked(to)
+    /\ IF mailbox_state[to] # "empty" \/ ~recv_configured[to]              \* S2
+       THEN /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
+            /\ Step(c, Actor(c), "mailbox_send_deliver", <<>>, ERROR)
+            /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                           mailbox_state, recv_from_id, recv_bytes,
+                           send_configured, recv_configured, recv_waiter,
+                           current, is_on>>
+       ELSE
+       /\ recv_from_id' = SetVm(recv_from_id, to, f)
+       /\ recv_bytes' = SetVm(recv_bytes, to, size)
+       /\ IF to # PRIMARY /\ has_waiter                                      \* S5, S7
+          THEN /\ mailbox_state' = SetVm(mailbox_state, to, "read")
+               \* MUTATION: skip-waiter-pop: replace "SetVm(recv_waiter, to, rest)" by "recv_waiter"
+               /\ recv_waiter' = SetVm(recv_waiter, to, rest)
+               /\ vcpu_state' = Set(vcpu_state, w, "ready")
+               /\ recv_pending' = Set(recv_pending, w, response)
+               /\ saved_x0' = Set(saved_x0, w, response)
+          ELSE /\ mailbox_state' = SetVm(mailbox_state, to,                  \* S3, S4, S6
+                                         IF to = PRIMARY THEN "read" ELSE "received")
+               /\ UNCHANGED <<recv_waiter, vcpu_state, recv_pending, saved_x0>>
+       /\ IF f = PRIMARY                                                     \* S4, S5
+          THEN /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
+               /\ Step(c, Actor(c), "mailbox_send_deliver", <<>>, IntRet(vcpu_report))
+          ELSE /\ cpu_op' = [cpu_op EXCEPT ![c] =                            \* S3, S6, S7
+                               [op |-> "mailbox_send_switch",
+                                primary_ret |-> primary_ret, user_ret |-> IntRet(0)]]
+               /\ Step(c, Actor(c), "mailbox_send_deliver", <<>>, None)
+       /\ UNCHANGED <<regs_available, send_configured, recv_configured, current, is_on>>
+
+\* mailbox_send, third part for a secondary sender: api_switch_to_primary
+\* under the sender's vcpu.lock; the sender becomes ready (§1.5.5).
+mailbox_send_switch(c) ==
+    /\ is_on[c]
+    /\ cpu_op[c].op = "mailbox_send_switch"
+    /\ SwitchToPrimary(c, "mailbox_send_switch", cpu_op[c].primary_ret, "ready",
+                       cpu_op[c].user_ret, FALSE)
+
+\* mailbox_receive (V1-V4 first part) under the caller's vm.lock.  A blocking
+\* receive pushes the caller under its vcpu.lock and keeps vm.lock held.
+mailbox_receive(c, block) ==
+    LET v == Caller(c)
+        m == CallerVm(c)
+        args == [block |-> block]
+    IN
+    /\ Running(c)
+    /\ IF m = PRIMARY THEN Return(c, "mailbox_receive", args, ERROR)         \* V1
+       ELSE
+       /\ ~VmLocked(m)
+       /\ IF mailbox_state[m] = "received"                                   \* V2
+          THEN /\ mailbox_state' = SetVm(mailbox_state, m, "read")
+               /\ Step(c, Actor(c), "mailbox_receive", args,
+                       RecvResponse(recv_from_id[m], recv_bytes[m]))
+               /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                              recv_from_id, recv_bytes, send_configured,
+                              recv_configured, recv_waiter, current, is_on, cpu_op>>
+          ELSE IF ~block THEN Return(c, "mailbox_receive", args, ERROR)      \* V3
+          ELSE /\ vcpu_state' = Set(vcpu_state, v, "blocked_mailbox")         \* V4
+               /\ recv_waiter' = SetVm(recv_waiter, m, <<v[2]>> \o recv_waiter[m])
+               /\ cpu_op' = [cpu_op EXCEPT ![c] = [op |-> "mailbox_receive"]]
+               /\ Step(c, Actor(c), "mailbox_receive", args, None)
+               /\ UNCHANGED <<saved_x0, regs_available, recv_pending, mailbox_state,
+                              recv_from_id, recv_bytes, send_configured,
+                              recv_configured, current, is_on>>
+
+\* mailbox_receive, second part (V4): api_wait_for_interrupt retakes the
+\* caller's vcpu.lock, still under vm.lock, which it then releases.  At
+\* aa039b39 the state becomes blocked_interrupt; block-on-mailbox keeps
+\* blocked_mailbox.  The caller's return value is the placeholder 0.
+mailbox_receive_wait(c) ==
+    /\ is_on[c]
+    /\ cpu_op[c].op = "mailbox_receive"
+    /\ SwitchToPrimary(c, "mailbox_receive_wait", WAIT,
+                       IF Fixed("block-on-mailbox") THEN "blocked_mailbox"
+                       ELSE "blocked_interrupt",
+                       IntRet(0), FALSE)
+
+\* L1, L2 under the caller's vm.lock.
+mailbox_clear(c) ==
+    LET m == CallerVm(c) IN
+    /\ Running(c)
+    /\ ~VmLocked(m)
+    /\ IF mailbox_state[m] = "read"
+       THEN /\ mailbox_state' = SetVm(mailbox_state, m, "empty")
+            /\ Step(c, Actor(c), "mailbox_clear", <<>>, IntRet(0))
+            /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                           recv_from_id, recv_bytes, send_configured,
+                           recv_configured, recv_waiter, current, is_on, cpu_op>>
+       ELSE Return(c, "mailbox_clear", <<>>, ERROR)
+
+\* X5: an unknown function id (by HVC, or a trapped SMC that is not PSCI, or a
+\* PSCI id from a secondary without secondary-vcpu-on).
+hvc_unknown(c) ==
+    /\ Running(c)
+    /\ Return(c, "hvc_unknown", <<>>, ERROR)
+
+-----------------------------------------------------------------------------
+(* Traps and interrupts from a secondary (§1.4, §1.5.8).                   *)
+
+\* X1: WFI trapped by HCR_EL2.TWI; the PC is not advanced.
+wfi_trap(c) ==
+    /\ Running(c)
+    /\ ~IsPrimaryCaller(c)
+    /\ SwitchToPrimary(c, "wfi_trap", WAIT, "blocked_interrupt", None, TRUE)
+
+\* X3: a physical IRQ while a secondary runs: irq_lower calls api_yield.
+api_yield(c) ==
+    /\ Running(c)
+    /\ ~IsPrimaryCaller(c)
+    /\ SwitchToPrimary(c, "api_yield", YIELD, "ready", None, TRUE)
+
+-----------------------------------------------------------------------------
+(* PSCI (§1.9, §1.10).                                                     *)
+
+psci_version(c) ==
+    /\ Running(c)
+    /\ IsPrimaryCaller(c)
+    /\ Return(c, "psci_version", <<>>, IntRet(2))
+
+psci_migrate_info_type(c) ==
+    /\ Running(c)
+    /\ IsPrimaryCaller(c)
+    /\ Return(c, "psci_migrate_info_type", <<>>, IntRet(2))
+
+psci_affinity_info(c, target_cpu, level) ==
+    /\ Running(c)
+    /\ IsPrimaryCaller(c)
+    /\ Return(c, "psci_affinity_info", [target_cpu |-> target_cpu, level |-> level],
+              IF target_cpu >= NumCPUs THEN PsciInvalidParameters
+              ELSE IF level # 0 THEN PsciNotSupported
+              ELSE IF is_on[target_cpu] THEN IntRet(0) ELSE IntRet(1))
+
+\* The primary starts a physical CPU (cpu.lock region, then the primary
+\* vCPU's lock: merged, since no other step reads a primary vCPU's state or
+\* registers between them; docs/spec.md).  The firmware's CPU_ON succeeds.
+\* With secondary-vcpu-on a secondary starts one of its own off vCPUs.
+psci_cpu_on(c, target) ==
+    LET m == CallerVm(c)
+        args == [target |-> target]
+        t == <<m, target>>
+    IN
+    /\ Running(c)
+    /\ IsPrimaryCaller(c) \/ Fixed("secondary-vcpu-on")
+    /\ IF IsPrimaryCaller(c)
+       THEN IF target >= NumCPUs THEN Return(c, "psci_cpu_on", args, PsciInvalidParameters)
+            ELSE IF is_on[target] THEN Return(c, "psci_cpu_on", args, PsciAlreadyOn)
+            ELSE /\ is_on' = [is_on EXCEPT ![target] = TRUE]
+                 /\ vcpu_state' = Set(vcpu_state, Primary(target), "ready")
+                 /\ saved_x0' = Set(saved_x0, Primary(target), ContextId)
+                 /\ cpu_op' = [cpu_op EXCEPT ![target] = [op |-> "cpu_entry"]]
+                 /\ Step(c, Actor(c), "psci_cpu_on", args, PsciSuccess)
+                 /\ UNCHANGED <<regs_available, recv_pending, mailbox_state,
+                                recv_from_id, recv_bytes, send_configured,
+                                recv_configured, recv_waiter, current>>
+       ELSE IF target >= VcpuCount(m) THEN Return(c, "psci_cpu_on", args, PsciInvalidParameters)
+            ELSE IF State(t) # "off" THEN Return(c, "psci_cpu_on", args, PsciAlreadyOn)
+            ELSE /\ vcpu_state' = Set(vcpu_state, t, "ready")
+                 /\ saved_x0' = Set(saved_x0, t, ContextId)
+                 /\ Step(c, Actor(c), "psci_cpu_on", args, PsciSuccess)
+                 /\ UNCHANGED <<regs_available, recv_pending, mailbox_state,
+                                recv_from_id, recv_bytes, send_configured,
+                                recv_configured, recv_waiter, current, is_on, cpu_op>>
+
+\* The primary turns its own CPU off; current is not changed (§1.10).  The
+\* model keeps at least one CPU on (it does not model SYSTEM_OFF).
+psci_cpu_off(c) ==
+    /\ Running(c)
+    /\ IsPrimaryCaller(c)
+    /\ \E d \in CPUs \ {c} : is_on[d]
+    /\ is_on' = [is_on EXCEPT ![c] = FALSE]
+    /\ cpu_op' = [cpu_op EXCEPT ![c] = [op |-> "off"]]
+    /\ Step(c, Actor(c), "psci_cpu_off", <<>>, None)
+    /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state,
+                   recv_from_id, recv_bytes, send_configured, recv_configured,
+                   recv_waiter, current>>
+
+\* A CPU started by CPU_ON enters cpu_entry/cpu_main and runs Pc (§1.2.4).
+cpu_main(c) ==
+    /\ is_on[c]
+    /\ cpu_op[c].op = "cpu_entry"
+    /\ current' = [current EXCEPT ![c] = Primary(c)]
+    /\ regs_available' = Set(regs_available, Primary(c), FALSE)
+    /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
+    /\ Step(c, [cpu |-> c], "cpu_main", <<>>, saved_x0[PRIMARY][c])
+    /\ UNCHANGED <<vcpu_state, saved_x0, recv_pending, mailbox_state, recv_from_id,
+                   recv_bytes, send_configured, recv_configured, recv_waiter, is_on>>
+
+-----------------------------------------------------------------------------
+(* The register save and context switch (§5.1 vcpu_switch), after the     *)
+(* handler released its locks: save the old vCPU's registers (at aa039b39  *)
+(* the fast path writes user_ret into its x0 here), set current, restore    *)
+(* the next vCPU.  The step's ret is the x0 the resumed vCPU sees.          *)
+vcpu_switch(c) ==
+    LET old == current[c]
+        next == cpu_op[c].next
+        user_ret == cpu_op[c].user_ret
+        x0 == IF ~Fixed("retval-before-publish") /\ user_ret # None
+              THEN Set(saved_x0, old, user_ret) ELSE saved_x0
+    IN
+    /\ is_on[c]
+    /\ cpu_op[c].op = "vcpu_switch"
+    /\ saved_x0' = x0
+    /\ regs_available' = Set(Set(regs_available, old, TRUE), next, FALSE)
+    /\ recv_pending' = Set(recv_pending, next, None)
+    /\ current' = [current EXCEPT ![c] = next]
+    /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
+    /\ Step(c, [cpu |-> c], "vcpu_switch", <<>>, x0[next[1]][next[2]])
+    /\ UNCHANGED <<vcpu_state, mailbox_state, recv_from_id, recv_bytes,
+                   send_configured, recv_configured, recv_waiter, is_on>>
+
+-----------------------------------------------------------------------------
+(* The view TLC fingerprints (VIEW View): the state without the ghost     *)
+(* `step` and with dead values replaced by a constant.  A value is dead    *)
+(* when every behaviour overwrites it before any step reads it, so states  *)
+(* that differ only in dead values have the same futures:                  *)
+(* - Pc's saved x0 is read only when CPU c resumes Pc (vcpu_switch) or     *)
+(*   enters (cpu_main), and is written by every exit that leads there;     *)
+(* - a secondary vCPU's saved x0 is dead while a CPU runs it and has not   *)
+(*   yet decided to switch it out (it is written at or after the decision); *)
+(* - recv_from_id and recv_bytes are read only in state `received` (V2);  *)
+(* - with retval-before-publish the register save ignores user_ret.        *)
+(* The traces of the reference and the EL2 harness carry the real values.  *)
+LiveX0(v) ==
+    IF v[1] = PRIMARY
+    THEN \/ cpu_op[v[2]].op = "cpu_entry"
+         \/ cpu_op[v[2]].op = "vcpu_switch" /\ cpu_op[v[2]].next = v
+    ELSE ~\E c \in CPUs :
+            /\ current[c] = v
+            /\ cpu_op[c].op \in {"guest", "mailbox_send", "mailbox_receive", "mailbox_send_switch"}
+
+View ==
+    <<vcpu_state,
+      [k \in VMIds |-> [i \in VcpuIdx(k) |-> IF LiveX0(<<k, i>>) THEN saved_x0[k][i] ELSE None]],
+      regs_available, recv_pending, mailbox_state,
+      [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_from_id[k] ELSE 0],
+      [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_bytes[k] ELSE 0],
+      send_configured, recv_configured, recv_waiter, current, is_on,
+      [c \in CPUs |-> IF cpu_op[c].op = "vcpu_switch" /\ Fixed("retval-before-publish")
+                      THEN [cpu_op[c] EXCEPT !.user_ret = None] ELSE cpu_op[c]]>>
+
+-----------------------------------------------------------------------------
+(* Boot (§1.2): CPU 0 runs P0; vCPU 0 of every secondary is ready.         *)
+
+Init ==
+    /\ vcpu_state = [k \in VMIds |-> [i \in VcpuIdx(k) |-> IF i = 0 THEN "ready" ELSE "off"]]
+    \* P0's x0 is the FDT address (not a hypervisor return value: None);
+    \* a secondary's vCPU 0 starts with x0 = 0 (vm_start_vcpu).
+    /\ saved_x0 = [k \in VMIds |-> [i \in VcpuIdx(k) |-> IF k = PRIMARY THEN None ELSE IntRet(0)]]
+    /\ regs_available = [k \in VMIds |-> [i \in VcpuIdx(k) |-> ~(k = PRIMARY /\ i = 0)]]
+    /\ recv_pending = [k \in VMIds |-> [i \in VcpuIdx(k) |-> None]]
+    /\ mailbox_state = [k \in VMIds |-> "empty"]
+    /\ recv_from_id = [k \in VMIds |-> 0]
+    /\ recv_bytes = [k \in VMIds |-> 0]
+    /\ send_configured = [k \in VMIds |-> FALSE]
+    /\ recv_configured = [k \in VMIds |-> FALSE]
+    /\ recv_waiter = [k \in VMIds |-> <<>>]
+    /\ current = [c \in CPUs |-> IF c = 0 THEN Primary(0) ELSE NoVcpu]
+    /\ is_on = [c \in CPUs |-> c = 0]
+    /\ cpu_op = [c \in CPUs |-> IF c = 0 THEN Guest ELSE [op |-> "off"]]
+    /\ step = [cpu |-> 0, actor |-> [cpu |-> 0], action |-> "boot", args |-> <<>>, ret |-> None]
+
+\* The steps CPU c may take.  The primary is a nondeterministic scheduler and
+\* a running secondary chooses its next call nondeterministically.
+CpuNext(c) ==
+    \/ vm_get_count(c)
+    \/ \E k \in VmIdArgs : vcpu_get_count(c, k)
+    \/ \E k \in VmIdArgs, i \in VcpuIdxArgs : vcpu_run(c, k, i)
+    \/ \E p \in PageArgs : vm_configure(c, p)
+    \/ \E k \in VmIdArgs, n \in Sizes : mailbox_send(c, k, n)
+    \/ mailbox_send_deliver(c)
+    \/ mailbox_send_switch(c)
+    \/ \E b \in BOOLEAN : mailbox_receive(c, b)
+    \/ mailbox_receive_wait(c)
+    \/ mailbox_clear(c)
+    \/ hvc_unknown(c)
+    \/ wfi_trap(c)
+    \/ api_yield(c)
+    \/ psci_version(c)
+    \/ psci_migrate_info_type(c)
+    \/ \E t \in CpuArgs, l \in 0..1 : psci_affinity_info(c, t, l)
+    \/ \E t \in TargetArgs : psci_cpu_on(c, t)
+    \/ psci_cpu_off(c)
+    \/ cpu_main(c)
+    \/ vcpu_switch(c)
+
+Next == \E c \in CPUs : CpuNext(c)
+
+Spec == Init /\ [][Next]_vars
+
+-----------------------------------------------------------------------------
+(* Fairness, for the liveness properties (justified in docs/spec.md).      *)
+(* - A handler that has started finishes: its continuations are weakly     *)
+(*   fair; mailbox_send_deliver strongly fair (it waits for a vm.lock).    *)
+(* - The physical timer keeps interrupting: api_yield is strongly fair (a  *)
+(*   running secondary's multi-step calls disable it from time to time).   *)
+(* - The primary's scheduler runs every vCPU it can run infinitely often.  *)
+(* - A secondary that can start a vCPU of its own infinitely often does.   *)
+
+RunSucceeds(v) ==
+    \E c \in CPUs : vcpu_run(c, v[1], v[2]) /\ State(v)' = "running"
+StartsVcpu(v) ==
+    \E c \in CPUs : psci_cpu_on(c, v[2]) /\ CallerVm(c) = v[1] /\ State(v)' = "ready"
+
+Fairness ==
+    /\ \A c \in CPUs :
+        /\ SF_vars(mailbox_send_deliver(c))
+        /\ WF_vars(mailbox_send_switch(c))
+        /\ WF_vars(mailbox_receive_wait(c))
+        /\ WF_vars(vcpu_switch(c))
+        /\ WF_vars(cpu_main(c))
+        /\ SF_vars(api_yield(c))
+    /\ \A v \in SecondaryVCPUs :
+        /\ SF_vars(RunSucceeds(v))
+        /\ SF_vars(StartsVcpu(v))
+
+FairSpec == Spec /\ Fairness
+
+-----------------------------------------------------------------------------
+(* Invariants.  Each has a one-line justification in docs/spec.md.         *)
+
+Rets ==
+    [kind : {"int"}, value : -6..65535]
+    \cup [kind : {"run"}, code : RunCodes, vm_id : VMIds, data : 0..65535]
+    \cup [kind : {"recv"}, vm_id : VMIds, size : 0..HF_MAILBOX_SIZE]
+    \cup {ContextId, None}
+
+CpuOps ==
+    {[op |-> "off"], [op |-> "cpu_entry"], Guest, [op |-> "mailbox_receive"]}
+    \cup [op : {"mailbox_send"}, to : VMIds, size : 0..HF_MAILBOX_SIZE]
+    \cup [op : {"mailbox_send_switch"}, primary_ret : Rets, user_ret : Rets]
+    \cup [op : {"vcpu_switch"}, next : VCPUs, user_ret : Rets]
+
+PerVcpu(f, S) == DOMAIN f = VMIds /\ \A k \in VMIds : f[k] \in [VcpuIdx(k) -> S]
+
+TypeOK ==
+    /\ PerVcpu(vcpu_state, VcpuStates)
+    /\ PerVcpu(saved_x0, Rets)
+    /\ PerVcpu(regs_available, BOOLEAN)
+    /\ PerVcpu(recv_pending, {None} \cup [kind : {"recv"}, vm_id : VMIds, size : 0..HF_MAILBOX_SIZE])
+    /\ mailbox_state \in [VMIds -> MailboxStates]
+    /\ recv_from_id \in [VMIds -> VMIds]
+    /\ recv_bytes \in [VMIds -> 0..HF_MAILBOX_SIZE]
+    /\ send_configured \in [VMIds -> BOOLEAN]
+    /\ recv_configured \in [VMIds -> BOOLEAN]
+    /\ \A k \in VMIds : recv_waiter[k] \in Seq(VcpuIdx(k))
+    /\ current \in [CPUs -> VCPUs \cup {NoVcpu}]
+    /\ is_on \in [CPUs -> BOOLEAN]
+    /\ cpu_op \in [CPUs -> CpuOps]
+
+\* I1: the send and recv pages are configured together.
+ConfiguredTogetherInv ==
+    \A k \in VMIds : send_configured[k] = recv_configured[k]
+
+\* I2: a `received` message has a configured page and no waiter.
+ReceivedInv ==
+    \A k \in VMIds : mailbox_state[k] = "received" =>
+        recv_configured[k] /\ recv_waiter[k] = <<>>
+
+\* I7: primary vCPUs are only off or ready, and never wait.
+PrimaryVcpuInv ==
+    /\ \A c \in CPUs : State(Primary(c)) \in {"off", "ready"}
+    /\ recv_waiter[PRIMARY] = <<>>
+    /\ mailbox_state[PRIMARY] # "received"
+
+\* I6: a CPU executing guest code runs its own primary vCPU or a running
+\* secondary vCPU; every running vCPU is current on a CPU, or is the one a
+\* CPU's pending context switch will load.
+CurrentInv ==
+    /\ \A c \in CPUs : Running(c) =>
+           \/ current[c] = Primary(c)
+           \/ current[c][1] # PRIMARY /\ State(current[c]) = "running"
+    /\ \A v \in SecondaryVCPUs : State(v) = "running" =>
+           \E c \in CPUs : \/ current[c] = v
+                           \/ cpu_op[c].op = "vcpu_switch" /\ cpu_op[c].next = v
+
+\* Waiter stacks hold distinct vCPUs of their own VM that are blocked, not
+\* running anywhere; at aa039b39 blocked_mailbox is transient (I4): only
+\* inside the blocking receive's vm.lock region.
+WaiterInv ==
+    \A k \in Secondaries :
+        /\ \A a, b \in 1..Len(recv_waiter[k]) : a # b => recv_waiter[k][a] # recv_waiter[k][b]
+        /\ \A j \in 1..Len(recv_waiter[k]) :
+               State(<<k, recv_waiter[k][j]>>) \in {"blocked_mailbox", "blocked_interrupt"}
+        /\ \A i \in VcpuIdx(k) :
+               State(<<k, i>>) = "blocked_mailbox" =>
+                   \/ OnWaiterStack(<<k, i>>)
+        /\ ~Fixed("block-on-mailbox") =>
+               \A i \in VcpuIdx(k) : State(<<k, i>>) = "blocked_mailbox" =>
+                   \E c \in CPUs : current[c] = <<k, i>> /\ cpu_op[c].op = "mailbox_receive"
+
+\* Design intent (cpu.h): blocked_mailbox = "waiting for a message".  A vCPU
+\* is on a waiter stack exactly when it is blocked_mailbox.
+WaiterStateInv ==
+    \A v \in SecondaryVCPUs : OnWaiterStack(v) <=> State(v) = "blocked_mailbox"
+
+\* No vCPU runs on two CPUs.
+NoDoubleRunInv ==
+    \A c, d \in CPUs : c # d /\ current[c] # NoVcpu => current[c] # current[d]
+
+\* No vCPU is resumed from a register context that is not yet saved: a
+\* pending switch never loads a secondary vCPU whose save has not completed.
+ResumeFromSavedInv ==
+    \A c \in CPUs :
+        cpu_op[c].op = "vcpu_switch" /\ cpu_op[c].next[1] # PRIMARY =>
+            regs_available[cpu_op[c].next[1]][cpu_op[c].next[2]]
+
+\* No return value written for a vCPU is lost: once a popped waiter's
+\* registers are saved, its saved x0 is the receive response its waker wrote.
+NoLostReturnValueInv ==
+    \A v \in SecondaryVCPUs :
+        recv_pending[v[1]][v[2]] # None /\ regs_available[v[1]][v[2]] =>
+            saved_x0[v[1]][v[2]] = recv_pending[v[1]][v[2]]
+
+\* A recipient learns the true sender and size.  A secondary learns them from
+\* its receive response (NoLostReturnValueInv covers the woken waiter); the
+\* primary, which has no receive call, learns them from the MESSAGE run
+\* response: its vm_id field must name the VM whose vCPU sent it (the vCPU
+\* still current on that CPU until the switch), and its size is recv_bytes.
+RecipientLearnsSenderInv ==
+    /\ \A c \in CPUs :
+         LET r == saved_x0[PRIMARY][c] IN
+         cpu_op[c].op = "vcpu_switch" /\ cpu_op[c].next = Primary(c)
+           /\ r.kind = "run" =>
+              (r.code = "MESSAGE" => r.vm_id = current[c][1])
+    /\ \A v \in SecondaryVCPUs :
+         recv_pending[v[1]][v[2]] # None => recv_pending[v[1]][v[2]].vm_id # v[1]
+
+-----------------------------------------------------------------------------
+(* Safety properties of steps ([][A]_vars).                                *)
+
+ErrorReturn ==
+    \/ step'.ret.kind = "int" /\ step'.ret.value < 0
+    \/ step'.action = "vcpu_run" /\ step'.ret = WAIT
+
+\* An error return changes nothing (the handler's continuation ends).
+ErrorChangesNothingProp ==
+    [][ErrorReturn =>
+         UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
+                     mailbox_state, recv_from_id, recv_bytes, send_configured,
+                     recv_configured, recv_waiter, current, is_on>>]_vars
+
+\* A message is never overwritten before its recipient has read and cleared
+\* it, and a `received` message leaves that state only by being read, so it
+\* is neither lost nor handed out twice.
+MessageNotOverwrittenProp ==
+    [][\A k \in VMIds :
+         /\ mailbox_state[k] # "empty" =>
+               /\ recv_from_id'[k] = recv_from_id[k]
+               /\ recv_bytes'[k] = recv_bytes[k]
+         /\ mailbox_state[k] = "received" => mailbox_state'[k] \in {"received", "read"}
+         /\ mailbox_state[k] = "read" => mailbox_state'[k] \in {"read", "empty"}]_vars
+
+-----------------------------------------------------------------------------
+(* Liveness (under FairSpec).                                              *)
+
+Blocked(v) == State(v) \in {"blocked_mailbox", "blocked_interrupt"}
+
+\* Every vcpu_run that switched to a secondary eventually returns to Pc.
+RunReturnsProp ==
+    \A c \in CPUs :
+        (cpu_op[c].op = "vcpu_switch" /\ cpu_op[c].next # Primary(c))
+            ~> (current[c] = Primary(c) /\ cpu_op[c] = Guest)
+
+\* A message sent to a VM with a waiting vCPU is delivered: the woken waiter
+\* is resumed (with the response NoLostReturnValueInv guarantees).
+MessageDeliveredProp ==
+    \A v \in SecondaryVCPUs :
+        recv_pending[v[1]][v[2]] # None ~> recv_pending[v[1]][v[2]] = None
+
+\* A send to k is about to be delivered into k's empty, configured mailbox.
+SendDeliverable(k) ==
+    /\ mailbox_state[k] = "empty"
+    /\ recv_configured[k]
+    /\ \E c \in CPUs : cpu_op[c].op = "mailbox_send" /\ cpu_op[c].to = k
+
+\* A sender that keeps retrying gets through when the recipient keeps
+\* receiving and clearing: if f is infinitely often about to deliver to k
+\* while k's mailbox is empty, f's messages reach k infinitely often.
+SenderGetsThroughProp ==
+    \A f \in Secondaries : \A k \in VMIds \ {f} :
+        []<>(SendDeliverable(k)
+             /\ \E c \in CPUs : /\ cpu_op[c].op = "mailbox_send" /\ cpu_op[c].to = k
+                                /\ current[c][1] = f)
+          => []<>(mailbox_state[k] # "empty" /\ recv_from_id[k] = f)
+
+\* Every blocked vCPU is eventually made ready (or run) again when what it
+\* waits for keeps recurring: for a vCPU in WFI, the primary's scheduler
+\* (vcpu_run is attempted infinitely often, by fairness); for a mailbox
+\* waiter, sends to its VM that can be delivered.
+BlockedWokenProp ==
+    \A v \in SecondaryVCPUs :
+        /\ (State(v) = "blocked_interrupt" /\ ~OnWaiterStack(v))
+               ~> State(v) \in {"ready", "running"}
+        /\ []<>SendDeliverable(v[1]) =>
+               (OnWaiterStack(v) ~> State(v) \in {"ready", "running"})
+
+\* Every vCPU a VM declares can run: if the VM keeps running (some vCPU of it
+\* runs infinitely often), each of its vCPUs is eventually started.
+VcpuStartableProp ==
+    \A v \in SecondaryVCPUs :
+        []<>(\E c \in CPUs : Running(c) /\ current[c][1] = v[1]) => <>(State(v) # "off")
+
+=============================================================================
