@@ -1,0 +1,336 @@
+// freerun.S: free-running mode. The CPUs run concurrently: each, on its own, takes the next atomic step of its
+// current vCPU or pending continuation. A step takes effect under the global step lock, inside which it takes
+// Hafnium's own locks, records its event and takes its sequence number, so the event order is a linearization of
+// the run. The guests' calls are chosen at EL2 from a per-CPU random seed (xorshift64), among the steps that are
+// enabled: a step that would spin on a lock held across steps (a blocking receive's vm.lock) or on an unsaved
+// context (save-before-publish) is not chosen. A send's payload is the pattern byte j = (seq + j) & 0xff.
+.include "layout.inc"
+.text
+
+// rng_next: the next pseudo-random number of this CPU.
+//   in:  x19 = struct cpu *; out: x0 = random 64-bit value; clobbers x1
+rng_next:
+    ldr     x0, [x19, #CPU_RNG]
+    eor     x0, x0, x0, lsl #13
+    eor     x0, x0, x0, lsr #7
+    eor     x0, x0, x0, lsl #17
+    str     x0, [x19, #CPU_RNG]
+    ret
+
+// rng_below: a random number in 0..n-1.
+//   in:  x0 = n (> 0), x19 = struct cpu *; out: x0; clobbers x1, x2
+rng_below:
+    mov     x2, x0
+    mov     x1, x30
+    bl      rng_next
+    mov     x30, x1
+    lsr     x0, x0, #11
+    udiv    x1, x0, x2
+    msub    x0, x1, x2, x0
+    ret
+
+// vm_lock_held_by_other: whether another CPU holds VM vm's lock across steps (a blocking receive).
+//   in:  x0 = struct vm *, x19 = this cpu; out: x0 = 1 if held by another CPU; clobbers x1-x4
+vm_lock_held_by_other:
+    add     x0, x0, #VM_LOCK
+    ldr     x1, =g_cpus
+    mov     x2, #0
+1:  cmp     x2, #MAX_CPUS
+    b.hs    3f
+    cmp     x1, x19
+    b.eq    2f
+    ldr     x3, [x1, #CPU_HELD]
+    cmp     x3, x0
+    b.eq    4f
+2:  add     x1, x1, #CPU_SIZE
+    add     x2, x2, #1
+    b       1b
+3:  mov     x0, #0
+    ret
+4:  mov     x0, #1
+    ret
+
+// step_lock_take: take the global step lock, a ticket lock so that every CPU gets its turn (FIFO).
+//   in: none; out: none; clobbers x0-x3
+.global step_lock_take
+step_lock_take:
+    ldr     x0, =g_step_lock
+1:  ldaxr   x1, [x0]
+    add     x2, x1, #1
+    stxr    w3, x2, [x0]
+    cbnz    w3, 1b
+    add     x0, x0, #8
+    sevl
+2:  wfe
+    ldaxr   x2, [x0]
+    cmp     x2, x1
+    b.ne    2b
+    clrex
+    ret
+
+// step_lock_release: serve the next ticket.
+//   in: none; out: none; clobbers x0, x1
+.global step_lock_release
+step_lock_release:
+    ldr     x0, =g_step_lock
+    ldr     x1, [x0, #8]
+    add     x1, x1, #1
+    add     x0, x0, #8
+    stlr    x1, [x0]
+    sev
+    ret
+
+// free_step_loop: a CPU's life in free-running mode; stops when the step budget (g_nsteps) is used up.
+//   in: none; out: never returns (cpu_trace_done)
+.global free_step_loop
+free_step_loop:
+    mrs     x19, tpidr_el2
+    ldr     x0, [x19, #CPU_STACK_TOP]
+    mov     sp, x0
+    bl      step_lock_take
+    ldr     x0, =g_seq
+    ldr     x0, [x0]
+    ldr     x1, =g_nsteps
+    ldr     x1, [x1]
+    cmp     x0, x1
+    b.hs    9f
+    add     x20, x19, #CPU_FREE_STEP
+    stp     xzr, xzr, [x20, #ST_X0]       // continuations and IRQs carry no registers
+    stp     xzr, xzr, [x20, #ST_X2]
+    stp     xzr, xzr, [x20, #ST_POFF]
+    str     xzr, [x20]                    // cpu, kind = K_CONT, flags
+    ldr     x0, [x19, #CPU_ID]
+    strb    w0, [x20, #ST_CPU]
+    ldr     x2, [x19, #CPU_OP]
+    cmp     x2, #OP_GUEST
+    b.eq    free_guest
+    cmp     x2, #OP_OFF
+    b.eq    8f
+    cmp     x2, #OP_CPU_ENTRY
+    b.eq    cpu_main
+    cmp     x2, #OP_MAILBOX_RECEIVE
+    b.eq    mailbox_receive_wait
+    cmp     x2, #OP_MAILBOX_SEND_SWITCH
+    b.eq    mailbox_send_switch
+    cmp     x2, #OP_VCPU_SWITCH
+    b.eq    vcpu_switch
+    // mailbox_send_deliver: enabled unless the recipient's vm.lock is held across steps by another CPU
+    ldr     x4, [x19, #CPU_OP_A]
+    ldr     x0, =g_vms
+    mov     x1, #VM_SIZE
+    madd    x0, x4, x1, x0
+    bl      vm_lock_held_by_other
+    cbnz    x0, 8f
+    b       mailbox_send_deliver
+8:  bl      step_lock_release            // nothing enabled here now: let the others move
+    b       free_step_loop
+9:  bl      step_lock_release
+    b       cpu_trace_done
+
+// free_guest: choose the current vCPU's next call (or an IRQ / a WFI), write it as this CPU's step and issue it.
+//   in:  x19 = cpu, x20 = its step record, step lock held; out: issues the step (never returns)
+free_guest:
+    ldr     x21, [x19, #CPU_CURRENT]
+    ldr     x22, [x21, #VCPU_VM]
+    ldr     x23, [x22, #VM_ID]
+    mov     x0, x22
+    bl      vm_lock_held_by_other
+    mov     x24, x0                       // own vm.lock unavailable: no send/receive/clear/configure
+    mov     x0, #100
+    bl      rng_below
+    mov     x25, x0
+    cbz     x23, free_primary
+    // a secondary
+    cmp     x25, #25
+    b.lo    free_send
+    cmp     x25, #45
+    b.lo    free_receive
+    cmp     x25, #55
+    b.lo    free_clear
+    cmp     x25, #60
+    b.lo    free_configure
+    cmp     x25, #70
+    b.lo    free_irq
+    cmp     x25, #75
+    b.lo    free_wfi
+    cmp     x25, #85
+    b.lo    free_get_count
+    cmp     x25, #90
+    b.lo    free_cpu_on_own
+    b       free_unknown
+free_primary:
+    cmp     x25, #50
+    b.lo    free_run
+    cmp     x25, #58
+    b.lo    free_configure
+    cmp     x25, #78
+    b.lo    free_send
+    cmp     x25, #82
+    b.lo    free_clear
+    cmp     x25, #85
+    b.lo    free_get_count
+    cmp     x25, #96
+    b.lo    free_cpu_on
+    b       free_unknown
+
+// free_hvc: finish the step record as an HVC with x0..x3 = x0..x3 and issue it.
+free_hvc:
+    stp     x0, x1, [x20, #ST_X0]
+    stp     x2, x3, [x20, #ST_X2]
+    mov     w4, #K_HVC
+    strb    w4, [x20, #ST_KIND]
+    b       guest_issue
+
+free_get_count:
+    mov     x0, #0xff01
+    mov     x1, #0
+    mov     x2, #0
+    mov     x3, #0
+    cbnz    x23, free_hvc
+    ldr     x1, =g_vm_count               // the primary asks the vCPU count of some VM (or one too many)
+    ldr     x1, [x1]
+    add     x0, x1, #1
+    bl      rng_below
+    mov     x1, x0
+    mov     x0, #0xff02
+    mov     x2, #0
+    b       free_hvc
+
+free_unknown:
+    mov     x0, #50
+    bl      rng_below
+    mov     x1, #0xff07
+    add     x0, x0, x1
+    mov     x1, #0
+    mov     x2, #0
+    mov     x3, #0
+    b       free_hvc
+
+free_configure:
+    cbnz    x24, free_get_count
+    ldr     x1, [x22, #VM_BASE]
+    add     x2, x1, #G_RECV
+    add     x1, x1, #G_SEND
+    mov     x0, #0xff03
+    mov     x3, #0
+    b       free_hvc
+
+free_clear:
+    cbnz    x24, free_get_count
+    mov     x0, #0xff06
+    mov     x1, #0
+    mov     x2, #0
+    mov     x3, #0
+    b       free_hvc
+
+free_receive:
+    cbnz    x24, free_get_count
+    mov     x0, #2
+    bl      rng_below
+    mov     x1, x0
+    mov     x0, #0xff05
+    mov     x2, #0
+    mov     x3, #0
+    b       free_hvc
+
+// free_send: to a random VM (possibly itself), a random size 0..4096 with the pattern payload staged.
+free_send:
+    cbnz    x24, free_get_count
+    ldr     x0, =g_vm_count
+    ldr     x0, [x0]
+    bl      rng_below
+    mov     x26, x0
+    ldr     x0, =4097
+    bl      rng_below
+    mov     x27, x0
+    str     x27, [x20, #ST_PLEN]
+    ldr     x0, [x21, #VCPU_STAGE]        // the pattern, written where the guest picks its payload up
+    ldr     x1, =g_seq
+    ldr     x1, [x1]
+    add     x1, x1, #1
+    mov     x2, #0
+1:  cmp     x2, x27
+    b.hs    2f
+    add     x3, x1, x2
+    strb    w3, [x0, x2]
+    add     x2, x2, #1
+    b       1b
+2:  ldr     x0, =INPUT_BASE               // guest_issue copies ST_POFF..+ST_PLEN from the input area:
+    ldr     x1, [x21, #VCPU_STAGE]        // point it at the staging page itself
+    sub     x1, x1, x0
+    str     x1, [x20, #ST_POFF]
+    mov     x0, #0xff04
+    mov     x1, x26
+    mov     x2, x27
+    mov     x3, #0
+    b       free_hvc
+
+// free_run: the primary runs a random secondary vCPU, unless save-before-publish makes that decision wait.
+free_run:
+    ldr     x0, =g_vm_count
+    ldr     x0, [x0]
+    cmp     x0, #1
+    b.ls    free_get_count
+    sub     x0, x0, #1
+    bl      rng_below
+    add     x26, x0, #1                   // VM
+    ldr     x0, =g_vms
+    mov     x1, #VM_SIZE
+    madd    x0, x26, x1, x0
+    ldr     x0, [x0, #VM_VCPU_COUNT]
+    bl      rng_below
+    mov     x27, x0                       // vCPU
+    ldr     x1, =g_corrections
+    ldr     x1, [x1]
+    tbz     x1, #C_SAVE_BEFORE_PUBLISH, 1f
+    ldr     x2, =g_vcpus
+    mov     x3, #(MAX_VCPUS * VCPU_SIZE)
+    madd    x2, x26, x3, x2
+    mov     x3, #VCPU_SIZE
+    madd    x2, x27, x3, x2
+    ldr     x3, [x2, #VCPU_REGS_AVAIL]
+    cbnz    x3, 1f
+    ldr     x3, [x2, #VCPU_STATE]
+    cmp     x3, #VS_READY
+    b.eq    free_get_count
+    cmp     x3, #VS_BLOCKED_INTERRUPT
+    b.eq    free_get_count
+1:  mov     x0, #0xff00
+    mov     x1, x26
+    mov     x2, x27
+    mov     x3, #0
+    b       free_hvc
+
+free_cpu_on:
+    ldr     x0, =g_ncpus                  // targets 1..NumCPUs: NumCPUs is unknown (-2); CPU 0 is on
+    ldr     x0, [x0]
+    bl      rng_below
+    add     x26, x0, #1
+    bl      rng_next
+    mov     x3, x0
+    mov     x1, x26
+    ldr     x2, =GUEST_BASE               // the primary's guest entry
+    ldr     x0, =0x84000003
+    b       free_hvc
+
+free_cpu_on_own:
+    ldr     x0, [x22, #VM_VCPU_COUNT]
+    add     x0, x0, #1
+    bl      rng_below
+    mov     x26, x0
+    bl      rng_next
+    mov     x3, x0
+    mov     x1, x26
+    ldr     x2, [x22, #VM_BASE]
+    ldr     x0, =0x84000003
+    b       free_hvc
+
+free_irq:
+    mov     w4, #K_IRQ
+    strb    w4, [x20, #ST_KIND]
+    b       api_yield
+
+free_wfi:
+    mov     w4, #K_WFI
+    strb    w4, [x20, #ST_KIND]
+    b       guest_issue

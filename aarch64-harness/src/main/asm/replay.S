@@ -1,0 +1,444 @@
+// replay.S: the shared step counter and the per-CPU step loop. In replay mode the CPUs take the steps of the
+// input table in order: g_step_idx is the index of the next step; the CPU a step names waits for it with WFE
+// (load-acquire), executes it, records its event and advances the counter with a store-release and SEV.
+// Between traces all CPUs meet in a barrier (g_gen) and CPU 0 resets every structure.
+.include "layout.inc"
+.text
+
+// current_step: the step the counter points at.
+//   in: none; out: x0 = step address; clobbers x1, x2
+.global current_step
+current_step:
+    ldr     x1, =g_mode
+    ldr     x1, [x1]
+    cbz     x1, 1f
+    mrs     x0, tpidr_el2
+    add     x0, x0, #CPU_FREE_STEP
+    ret
+1:  ldr     x1, =g_step_idx
+    ldr     x1, [x1]
+    ldr     x2, =g_steps
+    ldr     x2, [x2]
+    add     x0, x2, x1, lsl #6
+    ret
+
+// wait_my_step: wait until the next step is this CPU's, or the trace is over.
+//   in: none; out: x0 = step address, or 0 at the end of the trace; clobbers x1-x6
+wait_my_step:
+    mrs     x3, tpidr_el2
+    ldr     x3, [x3, #CPU_ID]
+    ldr     x1, =g_step_idx
+    ldr     x4, =g_nsteps
+    ldr     x4, [x4]
+    ldr     x5, =g_steps
+    ldr     x5, [x5]
+    sevl
+1:  wfe
+    ldaxr   x2, [x1]
+    cmp     x2, x4
+    b.hs    2f
+    add     x0, x5, x2, lsl #6
+    ldrb    w6, [x0, #ST_CPU]
+    cmp     x6, x3
+    b.ne    1b
+    clrex
+    ret
+2:  clrex
+    mov     x0, #0
+    ret
+
+// step_advance: the step is done: counter + 1 (store-release), wake the other CPUs.
+//   in: none; out: none; clobbers x0, x1
+step_advance:
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cbz     x0, 1f
+    b       step_lock_release
+1:  ldr     x0, =g_step_idx
+    ldr     x1, [x0]
+    add     x1, x1, #1
+    stlr    x1, [x0]
+    sev
+    ret
+
+// step_finish: common tail of every step: optionally hand the value to the caller (fast path: x0 = value,
+// x1..x17 = 0, as Hafnium's HVC return), record the event, advance the counter, go back to the step loop.
+//   in:  x0 = action, x1 = flags (F_*), x2 = ret, x3 = aux; out: branches to step_loop
+.global step_finish
+step_finish:
+    mrs     x9, tpidr_el2
+    tbz     x1, #3, 2f                    // F_TO_CALLER
+    add     x10, x9, #CPU_FRAME
+    str     x2, [x10], #8
+    mov     x11, #17
+1:  str     xzr, [x10], #8
+    subs    x11, x11, #1
+    b.ne    1b
+2:  mov     x4, #0
+    tbz     x1, #2, 3f                    // F_VCPU_ACTOR
+    ldr     x4, [x9, #CPU_CURRENT]
+3:  and     x1, x1, #3
+    bl      emit_event
+    bl      step_advance
+    b       step_loop
+
+// trace_error: stop the trace: record the status and info (first error wins), then move the counter to the end
+// so that every CPU leaves its step loop.
+//   in:  x0 = status (ERR_*), x1..x4 = info words; out: branches to cpu_trace_done
+.global trace_error
+trace_error:
+    ldr     x9, =g_trace_status
+    ldr     x10, [x9]
+    cbnz    x10, 1f
+    ldr     x10, =g_step_idx
+    ldr     x10, [x10]
+    stp     x0, x10, [x9]
+    stp     x1, x2, [x9, #16]
+    stp     x3, x4, [x9, #32]
+    mrs     x10, tpidr_el2
+    ldr     x10, [x10, #CPU_ID]
+    str     x10, [x9, #48]
+1:  ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cbz     x0, 2f
+    ldr     x0, =g_nsteps                 // free-running: no step budget left; release the step lock
+    str     xzr, [x0]
+    bl      step_lock_release
+    b       cpu_trace_done
+2:  ldr     x0, =g_nsteps
+    ldr     x1, [x0]
+    ldr     x0, =g_step_idx
+    stlr    x1, [x0]
+    sev
+    b       cpu_trace_done
+
+// step_loop: the body of a CPU during a trace. Takes this CPU's next step: a guest action is handed to the
+// current vCPU through its command slot and an ERET (the guest traps back into lower_sync); an IRQ step is
+// api_yield; a continuation step runs what cpu_op names.
+//   in: none; out: never returns (cpu_trace_done at the end of the trace)
+.global step_loop
+step_loop:
+    mrs     x19, tpidr_el2
+    ldr     x0, [x19, #CPU_STACK_TOP]
+    mov     sp, x0
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cbnz    x0, free_step_loop
+    bl      wait_my_step
+    cbz     x0, cpu_trace_done
+    mov     x20, x0
+    ldrb    w1, [x20, #ST_KIND]
+    ldr     x2, [x19, #CPU_OP]
+    cmp     x2, #OP_GUEST
+    b.ne    5f
+    cmp     w1, #K_IRQ
+    b.eq    api_yield
+    cmp     w1, #K_EL2_ALIGN_TEST
+    b.eq    el2_alignment_selftest
+    cmp     w1, #K_CONT
+    b.eq    step_kind_mismatch
+    cmp     w1, #K_TOUCH
+    b.hi    step_kind_mismatch
+    b       guest_issue
+5:  cbnz    w1, step_kind_mismatch
+    cmp     x2, #OP_CPU_ENTRY
+    b.eq    cpu_main
+    cmp     x2, #OP_MAILBOX_SEND
+    b.eq    mailbox_send_deliver
+    cmp     x2, #OP_MAILBOX_RECEIVE
+    b.eq    mailbox_receive_wait
+    cmp     x2, #OP_MAILBOX_SEND_SWITCH
+    b.eq    mailbox_send_switch
+    cmp     x2, #OP_VCPU_SWITCH
+    b.eq    vcpu_switch
+.global step_kind_mismatch
+step_kind_mismatch:
+    mov     x0, #ERR_STEP_KIND
+    ldr     x1, [x19, #CPU_OP]
+    ldrb    w2, [x20, #ST_KIND]
+    mov     x3, #0
+    ldr     x4, [x19, #CPU_ID]
+    b       trace_error
+
+// el2_alignment_selftest: a deliberately misaligned 8-byte load at EL2; with SCTLR_EL2.A set it takes an
+// alignment fault, which must reach el2_fatal (ESR/ELR/FAR printed, exit status 3).
+//   in: none; out: does not return
+el2_alignment_selftest:
+    ldr     x0, =g_step_idx
+    add     x0, x0, #1
+    ldr     x1, [x0]
+    b       step_kind_mismatch            // reached only if the MMU does not check alignment
+
+// guest_issue: write the step's command (kind, x0..x3, payload into the staging page) into the current vCPU's
+// command slot, remember the x0 it will observe, and ERET into it.
+//   in:  x19 = struct cpu *, x20 = step; out: does not return
+guest_issue:
+.global guest_issue
+    ldr     x21, [x19, #CPU_CURRENT]
+    ldr     x22, [x21, #VCPU_CMD]
+    ldrb    w0, [x20, #ST_KIND]
+    str     x0, [x22, #CMD_KIND]
+    ldp     x0, x1, [x20, #ST_X0]
+    stp     x0, x1, [x22, #CMD_X0]
+    ldp     x0, x1, [x20, #ST_X2]
+    stp     x0, x1, [x22, #CMD_X2]
+    ldr     x2, [x20, #ST_PLEN]
+    str     x2, [x22, #CMD_PLEN]
+    ldr     x0, [x21, #VCPU_STAGE]
+    ldr     x1, [x20, #ST_POFF]
+    ldr     x3, =INPUT_BASE
+    add     x1, x1, x3
+    bl      byte_copy
+    ldr     x0, [x19, #(CPU_FRAME + 0)]
+    str     x0, [x21, #VCPU_DELIVERED]
+    dsb     ish
+    b       guest_enter
+
+// cpu_trace_done: this CPU is finished with the trace: report to the barrier; CPU 0 then closes the trace,
+// the others wait for the next generation.
+//   in: none; out: never returns
+.global cpu_trace_done
+cpu_trace_done:
+    mrs     x19, tpidr_el2
+    ldr     x0, [x19, #CPU_STACK_TOP]
+    mov     sp, x0
+    ldr     x0, [x19, #CPU_WAIT_GEN]
+    add     x1, x19, #CPU_DONE_GEN
+    stlr    x0, [x1]
+    sev
+    add     x0, x0, #1
+    str     x0, [x19, #CPU_WAIT_GEN]
+    ldr     x1, [x19, #CPU_ID]
+    cbz     x1, trace_finish
+    b       cpu_run_loop
+
+// cpu_run_loop: a CPU other than 0 waits for the next trace (generation), then runs its steps or, when the trace
+// has fewer CPUs, reports done at once.
+//   in: none; out: never returns
+.global cpu_run_loop
+cpu_run_loop:
+    mrs     x19, tpidr_el2
+    ldr     x0, [x19, #CPU_STACK_TOP]
+    mov     sp, x0
+    ldr     x20, [x19, #CPU_WAIT_GEN]
+    ldr     x1, =g_gen
+    sevl
+1:  wfe
+    ldaxr   x2, [x1]
+    cmp     x2, x20
+    b.lo    1b
+    clrex
+    ldr     x0, =g_exit
+    ldr     x0, [x0]
+    cbnz    x0, 3f
+    ldr     x0, [x19, #CPU_ID]
+    ldr     x1, =g_ncpus
+    ldr     x1, [x1]
+    cmp     x0, x1
+    b.hs    cpu_trace_done
+    b       step_loop
+3:  wfe
+    b       3b
+
+// trace_finish: CPU 0 after its own part of a trace: wait until every started CPU reported done, write the
+// TRACE_END record and go on with the batch.
+//   in: none; out: branches to batch_next
+trace_finish:
+    ldr     x20, =g_gen
+    ldr     x20, [x20]
+    ldr     x21, =g_nphys
+    ldr     x21, [x21]
+    mov     x22, #1
+1:  cmp     x22, x21
+    b.hs    3f
+    ldr     x0, =g_cpus
+    mov     x1, #CPU_SIZE
+    madd    x0, x22, x1, x0
+    add     x0, x0, #CPU_DONE_GEN
+    sevl
+2:  wfe
+    ldaxr   x1, [x0]
+    cmp     x1, x20
+    b.lo    2b
+    clrex
+    add     x22, x22, #1
+    b       1b
+3:  bl      release_held_locks
+    bl      emit_trace_end
+    ldr     x0, =g_trace_idx
+    ldr     x1, [x0]
+    add     x1, x1, #1
+    str     x1, [x0]
+    b       batch_next
+
+// release_held_locks: nothing to do: trace_setup zeroes every lock; kept as the single place that would release
+// locks a trace left held (a blocking receive that never continued).
+//   in: none; out: none
+release_held_locks:
+    ret
+
+// trace_setup: CPU 0 resets every structure for trace g_trace_idx from the input table: the shape, the
+// corrections, VMs and vCPUs as boot leaves them (vCPU 0 of every VM ready at its guest entry, the primary's
+// vCPU 0 current on CPU 0), mailboxes empty, locks free, then records TRACE_BEGIN.
+//   in: none; out: none; clobbers x0-x15, x19-x28
+.global trace_setup
+trace_setup:
+    stp     x29, x30, [sp, #-16]!
+    ldr     x0, =g_trace_idx
+    ldr     x0, [x0]
+    ldr     x1, =INPUT_BASE
+    add     x2, x1, #IN_TABLE
+    ldr     x2, [x2, x0, lsl #3]
+    add     x19, x1, x2                   // trace header
+    ldr     x0, [x19, #TR_NCPUS]
+    ldr     x1, =g_ncpus
+    str     x0, [x1]
+    ldr     x0, [x19, #TR_VMCOUNT]
+    ldr     x1, =g_vm_count
+    str     x0, [x1]
+    mov     x26, x0
+    ldr     x0, [x19, #TR_CORR]
+    ldr     x1, =g_corrections
+    str     x0, [x1]
+    ldr     x0, [x19, #TR_NSTEPS]
+    ldr     x1, =g_nsteps
+    str     x0, [x1]
+    ldr     x0, [x19, #TR_STEPS]
+    ldr     x1, =INPUT_BASE
+    add     x0, x0, x1
+    ldr     x1, =g_steps
+    str     x0, [x1]
+    ldr     x0, [x19, #TR_INITX0]
+    ldr     x1, =INPUT_BASE
+    add     x27, x0, x1                   // initial x0 per vCPU
+    ldr     x0, =g_trace_status
+    stp     xzr, xzr, [x0]
+    stp     xzr, xzr, [x0, #16]
+    stp     xzr, xzr, [x0, #32]
+    stp     xzr, xzr, [x0, #48]
+    ldr     x0, =g_seq
+    str     xzr, [x0]
+    ldr     x0, =g_step_idx
+    str     xzr, [x0]
+    ldr     x0, =g_step_lock
+    stp     xzr, xzr, [x0]
+    ldr     x0, [x19, #TR_SEED]
+    ldr     x1, =g_free_seed
+    str     x0, [x1]
+    // VMs and their vCPUs
+    mov     x20, #0                       // k
+1:  cmp     x20, x26
+    b.hs    6f
+    ldr     x21, =g_vms
+    mov     x0, #VM_SIZE
+    madd    x21, x20, x0, x21             // vm
+    mov     x0, x21
+    mov     x1, #VM_SIZE
+    bl      zero_words
+    str     x20, [x21, #VM_ID]
+    add     x0, x19, #TR_VCPUS
+    ldr     x22, [x0, x20, lsl #3]        // vcpu count
+    str     x22, [x21, #VM_VCPU_COUNT]
+    mov     x0, x20
+    bl      stage2_vttbr
+    str     x0, [x21, #VM_VTTBR]
+    ldr     x23, =GUEST_BASE
+    mov     x0, #VM_REGION
+    madd    x23, x20, x0, x23             // VM base
+    str     x23, [x21, #VM_BASE]
+    mov     x24, #0                       // i
+2:  cmp     x24, x22
+    b.hs    5f
+    ldr     x25, =g_vcpus
+    mov     x0, #(MAX_VCPUS * VCPU_SIZE)
+    madd    x25, x20, x0, x25
+    mov     x0, #VCPU_SIZE
+    madd    x25, x24, x0, x25             // vcpu
+    mov     x0, x25
+    mov     x1, #VCPU_SIZE
+    bl      zero_words
+    str     x21, [x25, #VCPU_VM]
+    str     x24, [x25, #VCPU_IDX]
+    mov     x0, #1
+    str     x0, [x25, #VCPU_REGS_AVAIL]
+    add     x0, x23, #G_CMD
+    add     x0, x0, x24, lsl #8
+    str     x0, [x25, #VCPU_CMD]
+    stp     xzr, xzr, [x0, #CMD_OBS]      // observed x0 and the error flag
+    add     x0, x23, #G_STAGE
+    add     x0, x0, x24, lsl #12
+    str     x0, [x25, #VCPU_STAGE]
+    ldr     x0, [x27], #8
+    str     x0, [x25, #VCPU_REGS]
+    cmp     x20, #0
+    cset    x0, ne                        // the primary's vCPUs start with no hypervisor value in x0
+    str     x0, [x25, #VCPU_X0_VALID]
+    mov     x0, #0x3c5                    // EL1h, DAIF masked
+    str     x0, [x25, #(VCPU_REGS + R_SPSR)]
+    cbnz    x24, 4f
+    str     x23, [x25, #(VCPU_REGS + R_ELR)]
+    mov     x0, #VS_READY
+    str     x0, [x25, #VCPU_STATE]
+4:  add     x24, x24, #1
+    b       2b
+5:  add     x20, x20, #1
+    b       1b
+    // physical CPUs: all off but CPU 0, which runs the primary's vCPU 0
+6:  mov     x20, #0
+7:  cmp     x20, #MAX_CPUS
+    b.hs    8f
+    ldr     x0, =g_cpus
+    mov     x1, #CPU_SIZE
+    madd    x0, x20, x1, x0
+    mov     x21, x0
+    add     x0, x0, #CPU_CURRENT          // keep CPU_ID
+    mov     x1, #(CPU_STACK_TOP - CPU_CURRENT)
+    bl      zero_words
+    ldr     x0, =g_free_seed
+    ldr     x0, [x0]
+    add     x1, x20, #1
+    ldr     x2, =0x9e3779b97f4a7c15
+    madd    x0, x1, x2, x0
+    eor     x0, x0, x0, lsr #29
+    orr     x0, x0, #1                    // xorshift state must not be 0
+    str     x0, [x21, #CPU_RNG]
+    add     x20, x20, #1
+    b       7b
+8:  ldr     x19, =g_cpus
+    mov     x0, #1
+    str     x0, [x19, #CPU_IS_ON]
+    mov     x0, #OP_GUEST
+    str     x0, [x19, #CPU_OP]
+    ldr     x0, =g_vcpus
+    bl      vcpu_load
+    bl      emit_trace_begin
+    ldp     x29, x30, [sp], #16
+    ret
+
+// zero_words: zero a range of whole words.
+//   in:  x0 = address (8-aligned), x1 = bytes (multiple of 8)
+//   out: none; clobbers x0, x1
+zero_words:
+    cbz     x1, 1f
+    str     xzr, [x0], #8
+    sub     x1, x1, #8
+    b       zero_words
+1:  ret
+
+.bss
+.balign 8
+.global g_step_idx, g_nsteps, g_steps, g_gen, g_exit, g_ncpus, g_vm_count, g_corrections, g_trace_idx, g_nphys
+g_step_idx:    .skip 8
+g_nsteps:      .skip 8
+g_steps:       .skip 8
+g_gen:         .skip 8
+g_exit:        .skip 8
+g_ncpus:       .skip 8
+g_vm_count:    .skip 8
+g_corrections: .skip 8
+g_trace_idx:   .skip 8
+g_nphys:       .skip 8
+.global g_mode, g_step_lock
+g_mode:        .skip 8
+g_step_lock:   .skip 16                // free-running: ticket lock (next ticket, now serving)
+g_free_seed:   .skip 8

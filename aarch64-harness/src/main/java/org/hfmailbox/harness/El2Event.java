@@ -1,0 +1,47 @@
+package org.hfmailbox.harness;
+
+/**
+ * One EVENT record of the EL2 image: the step's sequence number, CPU, action, actor, MPIDR_EL1 of the CPU that
+ * executed it, its return value (when it has one), the FNV-1a hash of delivered bytes (when it has one), the
+ * guest's x0..x3 of the step, and the snapshot words it changed. Immutable.
+ */
+public record El2Event(long seq, int cpu, El2Action action, int actionId, boolean hasRet, boolean hasAux,
+                       int actorRef, long mpidr, long ret, long aux, long[] regs, int[] changedIndex,
+                       long[] changedValue) {
+    public El2Event {
+        regs = regs.clone();
+        changedIndex = changedIndex.clone();
+        changedValue = changedValue.clone();
+    }
+
+    /** The guest's x0..x3 of the step (zero for continuations, CPU-level steps and IRQs). */
+    public long reg(int i) {
+        return regs[i];
+    }
+
+    /** Applies the changed words to a snapshot. */
+    public void applyTo(long[] words) {
+        for (int i = 0; i < changedIndex.length; i++) {
+            if (changedIndex[i] < words.length) {
+                words[changedIndex[i]] = changedValue[i];
+            }
+        }
+    }
+
+    public boolean actorIsVcpu() {
+        return (actorRef & 1) != 0;
+    }
+
+    public int actorVm() {
+        return (actorRef >>> 8) & 0xff;
+    }
+
+    public int actorVcpu() {
+        return (actorRef >>> 16) & 0xff;
+    }
+
+    /** Affinity level 0 of MPIDR_EL1: the QEMU CPU index for -smp up to 8. */
+    public int mpidrCpu() {
+        return (int) (mpidr & 0xff);
+    }
+}

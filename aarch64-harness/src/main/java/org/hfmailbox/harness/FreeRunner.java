@@ -1,0 +1,141 @@
+package org.hfmailbox.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hfmailbox.reference.Hypervisor;
+import org.hfmailbox.reference.MemoryLayout;
+import org.hfmailbox.reference.Semantics;
+import org.hfmailbox.reference.StepResult;
+import org.hfmailbox.reference.SystemShape;
+import org.hfmailbox.reference.VcpuId;
+import org.hfmailbox.reference.trace.InMemoryTrace;
+
+/**
+ * Free-running mode: the image's CPUs run their guests concurrently (calls chosen at EL2 from a random seed) and
+ * record the steps in the order they took effect. The driver then has the reference take the same steps in the
+ * same order (the guests' registers come from the records; EL2 page addresses map to the reference's default
+ * layout; a send's payload is the pattern the guest wrote) and compares the reference's trace with the records,
+ * step by step. The reference's trace is what {@code ./mailbox validate} checks against the spec.
+ */
+public final class FreeRunner {
+    private final Replayer replayer;
+
+    public FreeRunner(Replayer replayer) {
+        this.replayer = replayer;
+    }
+
+    /** One free-running workload's verdict and the reference's NDJSON trace of it. */
+    public record Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines) {
+        public Outcome {
+            traceLines = List.copyOf(traceLines);
+        }
+
+        public boolean ok() {
+            return divergence == null && failure == null;
+        }
+
+        public String describe() {
+            if (failure != null) {
+                return name + ": " + failure;
+            }
+            if (divergence != null) {
+                return name + ": divergence at " + divergence.describe();
+            }
+            return name + ": " + steps + " free-running steps reproduced by the reference";
+        }
+    }
+
+    /** Runs the workloads in one boot (the largest CPU count decides -smp) and reproduces each on the reference. */
+    public List<Outcome> run(List<ReplayInput> workloads) throws HarnessRunException {
+        Replayer.RawRun raw = replayer.run(workloads);
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < workloads.size(); i++) {
+            ReplayInput in = workloads.get(i);
+            List<El2TraceResult> results = raw.output().traces();
+            if (i >= results.size() || results.get(i).end() == null) {
+                String why = raw.failure();
+                out.add(new Outcome(in.name(), 0, null, "EL2 run failed: " + (why == null ? "no result" : why),
+                        List.of()));
+                continue;
+            }
+            El2TraceResult r = results.get(i);
+            if (!r.end().ok()) {
+                out.add(new Outcome(in.name(), r.events().size(), null, "EL2 ended the run: " + r.end().describe(),
+                        List.of()));
+                continue;
+            }
+            out.add(reproduce(in, r));
+        }
+        return out;
+    }
+
+    /** The reference takes the recorded steps in the recorded order; its trace is compared with the records. */
+    static Outcome reproduce(ReplayInput in, El2TraceResult r) {
+        SystemShape shape = new SystemShape(in.cpus(), in.vcpuCount());
+        List<String> names = new ArrayList<>();
+        for (int b = 0; b < El2Layout.CORRECTIONS.size(); b++) {
+            if ((in.corrections() >>> b & 1) != 0) {
+                names.add(El2Layout.CORRECTIONS.get(b));
+            }
+        }
+        InMemoryTrace sink = new InMemoryTrace();
+        Hypervisor h = new Hypervisor(shape, Semantics.of(names), sink);
+        for (El2Event e : r.events()) {
+            if (e.action() == null) {
+                return new Outcome(in.name(), r.events().size(), null, "unknown action id " + e.actionId()
+                        + " at seq " + e.seq(), List.of());
+            }
+            int c = e.cpu();
+            StepResult res = switch (e.action().stepKind()) {
+                case WFI -> h.wfiTrap(c);
+                case IRQ -> h.irq(c);
+                case HVC -> hvc(h, e);
+                default -> h.continueStep(c);
+            };
+            if (!res.took()) {
+                return new Outcome(in.name(), r.events().size(), null, "the reference cannot take step " + e.seq()
+                        + " (" + e.action().jsonName() + " on CPU " + c + "): " + res.reason(), List.of());
+            }
+        }
+        List<String> lines = sink.toLines();
+        ReferenceTrace t;
+        try {
+            t = TraceReader.parse(in.name(), lines);
+        } catch (HarnessInputException ex) {
+            return new Outcome(in.name(), r.events().size(), null, "unreadable reference trace: " + ex.getMessage(),
+                    lines);
+        }
+        return new Outcome(in.name(), r.events().size(), TraceComparator.compare(t, r), null, lines);
+    }
+
+    private static StepResult hvc(Hypervisor h, El2Event e) {
+        int c = e.cpu();
+        VcpuId v = h.current(c);
+        long x1 = e.reg(1);
+        long x2 = e.reg(2);
+        if (e.action() == El2Action.VM_CONFIGURE) {
+            x1 = toReferenceLayout(v.vm(), x1);
+            x2 = toReferenceLayout(v.vm(), x2);
+        } else if (e.action() == El2Action.MAILBOX_SEND) {
+            long page = h.sendPageIpa(v.vm());
+            if (page >= 0 && Long.compareUnsigned(x2, El2Layout.MAX_PAYLOAD) <= 0) {
+                h.writeGuest(v.vm(), page, pattern(e.seq(), (int) x2));
+            }
+        }
+        return h.hvc(c, e.reg(0), x1, x2, e.reg(3));
+    }
+
+    /** The payload a free-running guest writes before the send of sequence number {@code seq}. */
+    static byte[] pattern(long seq, int size) {
+        byte[] b = new byte[size];
+        for (int j = 0; j < size; j++) {
+            b[j] = (byte) (seq + j);
+        }
+        return b;
+    }
+
+    private static long toReferenceLayout(int vm, long ipa) {
+        long off = ipa - El2Layout.vmBase(vm);
+        return off >= 0 && off < El2Layout.VM_REGION ? MemoryLayout.defaultBase(vm) + off : ipa;
+    }
+}

@@ -1,0 +1,33 @@
+package org.hfmailbox.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A reference trace as read from NDJSON: the header and the events (Jackson trees, treated as read-only), the
+ * file name and each event's line number for reports.
+ */
+public record ReferenceTrace(String file, JsonNode header, List<JsonNode> events, List<Integer> lines) {
+    public ReferenceTrace {
+        events = List.copyOf(events);
+        lines = List.copyOf(lines);
+    }
+
+    public int cpus() {
+        return header.path("shape").path("cpus").asInt();
+    }
+
+    public List<Integer> vcpuCount() {
+        return java.util.stream.StreamSupport.stream(header.path("shape").path("vcpu_count").spliterator(), false)
+                .map(JsonNode::asInt).toList();
+    }
+
+    public String semantics() {
+        return header.path("semantics").asText();
+    }
+
+    public List<String> corrections() {
+        return java.util.stream.StreamSupport.stream(header.path("corrections").spliterator(), false)
+                .map(JsonNode::asText).toList();
+    }
+}

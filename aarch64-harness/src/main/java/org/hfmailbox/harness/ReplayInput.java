@@ -1,0 +1,76 @@
+package org.hfmailbox.harness;
+
+import java.util.List;
+
+/**
+ * One trace as the EL2 image takes it: the shape, the enabled corrections (bit mask, {@link El2Layout#CORRECTIONS}),
+ * the x0 each vCPU starts with (VM-major, what a boot loader hands over) and the steps; or, free-running, a random
+ * seed and a step budget. Immutable.
+ */
+public record ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
+                          List<ReplayStep> steps, long randomSeed, int freeSteps) {
+    /** A trace to replay. */
+    public ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
+                       List<ReplayStep> steps) {
+        this(name, cpus, vcpuCount, corrections, initX0, steps, 0, 0);
+    }
+
+    /** A free-running workload: {@code freeSteps} steps chosen by the guests from {@code randomSeed}. */
+    public static ReplayInput freeRunning(String name, int cpus, List<Integer> vcpuCount, long corrections,
+                                          long randomSeed, int freeSteps) {
+        return new ReplayInput(name, cpus, vcpuCount, corrections, zeroInit(vcpuCount), List.of(), randomSeed,
+                freeSteps);
+    }
+
+    public boolean isFreeRunning() {
+        return freeSteps > 0;
+    }
+
+    public ReplayInput {
+        vcpuCount = List.copyOf(vcpuCount);
+        initX0 = List.copyOf(initX0);
+        steps = List.copyOf(steps);
+        String problem = shapeProblem(cpus, vcpuCount);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        int total = vcpuCount.stream().mapToInt(Integer::intValue).sum();
+        if (initX0.size() != total) {
+            throw new IllegalArgumentException("initX0 has " + initX0.size() + " values for " + total + " vCPUs");
+        }
+        for (ReplayStep s : steps) {
+            if (s.cpu() < 0 || s.cpu() >= cpus) {
+                throw new IllegalArgumentException("step on CPU " + s.cpu() + " outside the shape (cpus " + cpus + ")");
+            }
+            if (s.payloadLength() > El2Layout.MAX_PAYLOAD) {
+                throw new IllegalArgumentException("payload of " + s.payloadLength() + " bytes exceeds a page");
+            }
+        }
+    }
+
+    /** Why a shape does not fit the EL2 image, or null when it does. */
+    public static String shapeProblem(int cpus, List<Integer> vcpuCount) {
+        if (cpus < 1 || cpus > El2Layout.MAX_CPUS) {
+            return "cpus " + cpus + " is outside the EL2 image's 1.." + El2Layout.MAX_CPUS;
+        }
+        if (vcpuCount.isEmpty() || vcpuCount.size() > El2Layout.MAX_VMS) {
+            return "vm count " + vcpuCount.size() + " is outside the EL2 image's 1.." + El2Layout.MAX_VMS;
+        }
+        if (vcpuCount.get(0) != cpus) {
+            return "vcpu_count[0] is " + vcpuCount.get(0) + " but the primary has one vCPU per CPU (" + cpus + ")";
+        }
+        for (int k = 0; k < vcpuCount.size(); k++) {
+            int n = vcpuCount.get(k);
+            if (n < 1 || n > El2Layout.MAX_VCPUS) {
+                return "vcpu_count[" + k + "] = " + n + " is outside the EL2 image's 1.." + El2Layout.MAX_VCPUS;
+            }
+        }
+        return null;
+    }
+
+    /** The initial x0 of every vCPU zero, as Hafnium's vcpu_init leaves it. */
+    public static List<Long> zeroInit(List<Integer> vcpuCount) {
+        int total = vcpuCount.stream().mapToInt(Integer::intValue).sum();
+        return java.util.Collections.nCopies(total, 0L);
+    }
+}

@@ -1,0 +1,37 @@
+package org.hfmailbox.harness;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.hfmailbox.reference.Semantics;
+import org.hfmailbox.reference.scenario.Scenario;
+import org.hfmailbox.reference.scenario.ScenarioException;
+import org.hfmailbox.reference.scenario.ScenarioParser;
+import org.hfmailbox.reference.scenario.ScenarioRunner;
+import org.hfmailbox.reference.trace.InMemoryTrace;
+
+/** Runs a scenario file on the reference and returns its trace, ready for replay. */
+public final class ScenarioTraces {
+    private ScenarioTraces() {
+    }
+
+    /** The reference's trace of a scenario under the given semantics (its expectations checked by the reference). */
+    public record Result(ReferenceTrace trace, boolean validFor, boolean passed, String failure) {
+    }
+
+    public static Result run(Path file, Semantics semantics) throws IOException, HarnessInputException {
+        Scenario scenario;
+        try {
+            scenario = ScenarioParser.parse(file);
+        } catch (ScenarioException e) {
+            throw new HarnessInputException(e.getMessage());
+        }
+        InMemoryTrace sink = new InMemoryTrace();
+        ScenarioRunner.Outcome o = ScenarioRunner.run(scenario, semantics, sink,
+                new PrintWriter(new StringWriter()));
+        String name = file.getFileName() + " [" + semantics.name() + "]";
+        return new Result(TraceReader.parse(name, sink.toLines()), scenario.isValidFor(semantics), o.passed(),
+                o.failure());
+    }
+}

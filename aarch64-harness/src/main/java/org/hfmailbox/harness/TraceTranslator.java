@@ -1,0 +1,103 @@
+package org.hfmailbox.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a reference trace into the image's input: one step per event, in order. Guest actions keep the trace's
+ * registers, except where an address belongs to the reference's memory layout and the image's differs, which is
+ * mapped by documented rules: vm_configure's x1/x2 are chosen from the event's {@code pages} class in the caller
+ * VM's region (a forced mapping failure becomes a step flag), and psci_cpu_on's entry (x2) is the target VM's guest
+ * entry. A send's payload is the {@code payload} of the delivery event that follows it on the same CPU.
+ * Expected results never reach the image.
+ */
+public final class TraceTranslator {
+    private TraceTranslator() {
+    }
+
+    public static ReplayInput translate(ReferenceTrace t) throws HarnessInputException {
+        int cpus = t.cpus();
+        List<Integer> counts = t.vcpuCount();
+        long corrections = El2Layout.correctionBits(t.corrections());
+        if (corrections < 0) {
+            throw new HarnessInputException(t.file(), 1, "corrections", "unknown correction in " + t.corrections());
+        }
+        List<Long> initX0 = new ArrayList<>();
+        JsonNode saved = t.header().path("init").path("saved_x0");
+        for (int k = 0; k < counts.size(); k++) {
+            for (int i = 0; i < counts.get(k); i++) {
+                initX0.add(El2Snapshot.hex(saved.path(k).path(i)));
+            }
+        }
+        List<JsonNode> ev = t.events();
+        List<ReplayStep> steps = new ArrayList<>(ev.size());
+        for (int n = 0; n < ev.size(); n++) {
+            JsonNode e = ev.get(n);
+            int line = t.lines().get(n);
+            int cpu = e.path("cpu").asInt();
+            El2Action action = El2Action.ofName(e.path("action").asText());
+            StepKind kind = action.stepKind();
+            if (kind != StepKind.HVC) {
+                steps.add(new ReplayStep(cpu, kind, 0, 0, 0, 0, 0, null));
+                continue;
+            }
+            JsonNode regs = e.path("regs");
+            long x0 = TraceReader.parseHex(regs.path("x0").asText());
+            long x1 = TraceReader.parseHex(regs.path("x1").asText());
+            long x2 = TraceReader.parseHex(regs.path("x2").asText());
+            long x3 = TraceReader.parseHex(regs.path("x3").asText());
+            int vm = e.path("actor").path("vm").asInt();
+            int flags = 0;
+            byte[] payload = null;
+            switch (action) {
+                case VM_CONFIGURE -> {
+                    long base = El2Layout.vmBase(vm);
+                    String pages = e.path("args").path("pages").asText();
+                    long send = base + El2Layout.SEND_PAGE;
+                    long recv = base + El2Layout.RECV_PAGE;
+                    switch (pages) {
+                        case "valid" -> { }
+                        case "unaligned" -> send += 8;
+                        case "unmapped" -> send = base + El2Layout.UNMAPPED;
+                        case "same_page" -> recv = send;
+                        case "send_map_fails" -> flags = El2Layout.SEND_MAP_FAILS;
+                        case "recv_map_fails" -> flags = El2Layout.RECV_MAP_FAILS;
+                        default -> throw new HarnessInputException(t.file(), line, "args.pages",
+                                "unknown pages class \"" + pages + "\"");
+                    }
+                    x1 = send;
+                    x2 = recv;
+                }
+                case PSCI_CPU_ON -> x2 = El2Layout.vmBase(vm);
+                case MAILBOX_SEND -> payload = payloadOfDelivery(t, n, cpu);
+                default -> { }
+            }
+            steps.add(new ReplayStep(cpu, StepKind.HVC, x0, x1, x2, x3, flags, payload));
+        }
+        try {
+            return new ReplayInput(t.file(), cpus, counts, corrections, initX0, steps);
+        } catch (IllegalArgumentException e) {
+            throw new HarnessInputException(t.file(), 1, "shape", e.getMessage());
+        }
+    }
+
+    private static byte[] payloadOfDelivery(ReferenceTrace t, int from, int cpu) throws HarnessInputException {
+        for (int n = from + 1; n < t.events().size(); n++) {
+            JsonNode e = t.events().get(n);
+            if (e.path("cpu").asInt() != cpu) {
+                continue;
+            }
+            if (!"mailbox_send_deliver".equals(e.path("action").asText()) || !e.has("payload")) {
+                return null;
+            }
+            byte[] bytes = TraceReader.parseBytes(e.path("payload").asText());
+            if (bytes == null || bytes.length > El2Layout.MAX_PAYLOAD) {
+                throw new HarnessInputException(t.file(), t.lines().get(n), "payload",
+                        "expected at most 4096 bytes as hex");
+            }
+            return bytes;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.hfmailbox.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stage 2 per VM: a guest that touches another VM's page takes a stage-2 data abort that EL2 catches and reports
+ * (VM, vCPU, faulting IPA); touching its own page does not fault.
+ */
+class IsolationTest {
+    private static final List<Integer> SHAPE = List.of(1, 1, 1);
+
+    private static ReplayInput input(String name, List<ReplayStep> steps) {
+        return new ReplayInput(name, 1, SHAPE, 0, ReplayInput.zeroInit(SHAPE), steps);
+    }
+
+    @Test
+    void secondaryTouchingAnotherVmsPageIsCaughtAndReported() throws Exception {
+        long target = El2Layout.vmBase(2) + El2Layout.SEND_PAGE;
+        ReplayInput in = input("touch-other", List.of(
+                ReplayStep.of(0, StepKind.HVC, 0xff00, 1, 0, 0),            // primary: vcpu_run(1, 0)
+                ReplayStep.cont(0),                                          // vcpu_switch to <<1, 0>>
+                ReplayStep.of(0, StepKind.TOUCH, 0, target, 0, 0)));        // VM 1 loads from VM 2's page
+        Replayer.RawRun run = TestSupport.replayer().run(List.of(in));
+        assertNull(run.failure(), "the run itself must end cleanly");
+        El2TraceResult r = run.output().traces().get(0);
+        assertEquals(2, r.events().size(), "vcpu_run and vcpu_switch, then the abort");
+        El2TraceEnd end = r.end();
+        assertNotNull(end);
+        assertEquals(El2TraceEnd.GUEST_ABORT, end.status(), end.describe());
+        assertEquals(2, end.stepIndex());
+        assertEquals(0x24, (int) (end.info0() >>> 26), "ESR_EL2.EC must be a data abort from a lower EL");
+        assertEquals(target, end.info2() & ~0xfffL, "faulting IPA (HPFAR_EL2)");
+        assertEquals(target, end.info1(), "FAR_EL2");
+        assertTrue(end.describe().contains("<<1, 0>>"), end.describe());
+    }
+
+    @Test
+    void primaryCannotTouchASecondarysPageEither() throws Exception {
+        long target = El2Layout.vmBase(1) + El2Layout.RECV_PAGE;
+        Replayer.RawRun run = TestSupport.replayer().run(List.of(
+                input("primary-touch", List.of(ReplayStep.of(0, StepKind.TOUCH, 0, target, 0, 0)))));
+        El2TraceEnd end = run.output().traces().get(0).end();
+        assertEquals(El2TraceEnd.GUEST_ABORT, end.status(), end.describe());
+        assertEquals(target, end.info2() & ~0xfffL);
+        assertTrue(end.describe().contains("<<0, 0>>"), end.describe());
+    }
+
+    @Test
+    void touchingItsOwnPageDoesNotFault() throws Exception {
+        long own = El2Layout.vmBase(0) + El2Layout.RECV_PAGE;
+        Replayer.RawRun run = TestSupport.replayer().run(List.of(
+                input("touch-own", List.of(ReplayStep.of(0, StepKind.TOUCH, 0, own, 0, 0)))));
+        El2TraceResult r = run.output().traces().get(0);
+        assertTrue(r.end().ok(), r.end().describe());
+        assertEquals(1, r.events().size());
+        assertEquals(El2Action.VM_GET_COUNT, r.events().get(0).action(), "the guest's report after the load");
+        assertEquals(3, r.events().get(0).ret());
+    }
+}
