@@ -77,6 +77,12 @@ ERROR == IntRet(-1)
 WAIT == RunResponse("WAIT_FOR_INTERRUPT", 0, 0)   \* 0x1
 YIELD == RunResponse("YIELD", 0, 0)                \* 0x0, also the placeholder
 
+\* Two return records encode the same 64-bit value.  Records of one kind
+\* encode one to one; across kinds the only values that meet in a compared
+\* position are the zeros.
+IsZero(r) == r \in {IntRet(0), RecvResponse(0, 0), YIELD}
+SameValue(a, b) == a = b \/ (IsZero(a) /\ IsZero(b))
+
 PsciSuccess == IntRet(0)
 PsciNotSupported == IntRet(-1)
 PsciInvalidParameters == IntRet(-2)
@@ -679,10 +685,12 @@ ResumeFromSavedInv ==
 
 \* No return value written for a vCPU is lost: once a popped waiter's
 \* registers are saved, its saved x0 is the receive response its waker wrote.
+\* Compared as 64-bit values: the placeholder 0 is also the encoding of
+\* RecvResponse(0, 0), a message of 0 bytes from the primary.
 NoLostReturnValueInv ==
     \A v \in SecondaryVCPUs :
         recv_pending[v[1]][v[2]] # None /\ regs_available[v[1]][v[2]] =>
-            saved_x0[v[1]][v[2]] = recv_pending[v[1]][v[2]]
+            SameValue(saved_x0[v[1]][v[2]], recv_pending[v[1]][v[2]])
 
 \* A recipient learns the true sender and size.  A secondary learns them from
 \* its receive response (NoLostReturnValueInv covers the woken waiter); the
