@@ -42,6 +42,15 @@ public final class Hypervisor implements StateView {
     private final int maxVcpus;
     private final int cpus;
     private final VcpuId[] primaryVcpu;
+    private final Reasons reasons;
+    /** Every vCPU id of the shape, [vm][idx], made once. */
+    private final VcpuId[][] vcpuIds;
+    /** The switch back to primary vCPU c after a trap or IRQ (user_ret none), per CPU. */
+    private final CpuOp[] switchToPrimaryNone;
+    /** The switch back to primary vCPU c after a send or a blocking receive (user_ret 0), per CPU. */
+    private final CpuOp[] switchToPrimaryZero;
+    /** The switch of a successful vcpu_run to vCPU [vm][idx] (user_ret the placeholder 0). */
+    private final CpuOp[][] runSwitch;
 
     private final boolean saveBeforePublish;
     private final boolean retvalBeforePublish;
@@ -81,9 +90,24 @@ public final class Hypervisor implements StateView {
         this.vmCount = shape.vmCount();
         this.maxVcpus = shape.maxVcpus();
         this.cpus = shape.cpus();
-        this.primaryVcpu = new VcpuId[cpus];
+        this.reasons = new Reasons(shape);
+        this.vcpuIds = new VcpuId[vmCount][];
+        this.runSwitch = new CpuOp[vmCount][];
+        for (int k = 0; k < vmCount; k++) {
+            int n = shape.vcpuCount(k);
+            vcpuIds[k] = new VcpuId[n];
+            runSwitch[k] = new CpuOp[n];
+            for (int i = 0; i < n; i++) {
+                vcpuIds[k][i] = new VcpuId(k, i);
+                runSwitch[k][i] = new CpuOp.VcpuSwitch(vcpuIds[k][i], Ret.RUN_YIELD);
+            }
+        }
+        this.primaryVcpu = vcpuIds[0];
+        this.switchToPrimaryNone = new CpuOp[cpus];
+        this.switchToPrimaryZero = new CpuOp[cpus];
         for (int c = 0; c < cpus; c++) {
-            primaryVcpu[c] = new VcpuId(0, c);
+            switchToPrimaryNone[c] = new CpuOp.VcpuSwitch(primaryVcpu[c], Ret.NONE);
+            switchToPrimaryZero[c] = new CpuOp.VcpuSwitch(primaryVcpu[c], Ret.ZERO);
         }
         this.saveBeforePublish = on(Correction.SAVE_BEFORE_PUBLISH)
                 && !faults.has(Fault.PUBLISH_READY_WITHOUT_SAVE);
@@ -100,7 +124,21 @@ public final class Hypervisor implements StateView {
         Arrays.fill(recvIpa, -1);
         this.forced = new MapFailure[vmCount];
         this.tracing = sink.enabled();
-        this.tracer = tracing ? new StepTracer(sink) : null;
+        this.tracer = tracing ? StepTracer.of(sink) : null;
+        reset();
+    }
+
+    /**
+     * Back to the boot state, as a new hypervisor of the same shape, semantics, layout, faults and sink would be:
+     * the abstract state, guest memory (zeroed), configured pages and forced failures. When tracing, a new trace
+     * starts in the same sink: its header, then events numbered from 1.
+     */
+    public void reset() {
+        st.reset(primaryVcpu[0]);
+        memory.reset();
+        Arrays.fill(sendIpa, -1);
+        Arrays.fill(recvIpa, -1);
+        Arrays.fill(forced, null);
         if (tracing) {
             tracer.header(semantics, st);
         }
@@ -144,7 +182,10 @@ public final class Hypervisor implements StateView {
         return recvIpa[vm];
     }
 
-    /** Forces a hypervisor mapping failure on VM {@code vm}'s next vm_configure (consumed by that call). */
+    /**
+     * Forces a hypervisor mapping failure on VM {@code vm}'s next vm_configure (consumed by that call); null
+     * withdraws a forced failure not consumed yet.
+     */
     public void forceMapFailure(int vm, MapFailure failure) {
         checkVm(vm);
         forced[vm] = failure;
@@ -264,7 +305,7 @@ public final class Hypervisor implements StateView {
     public StepResult continueStep(int cpu) {
         checkCpu(cpu);
         if (!st.isOn[cpu]) {
-            return StepResult.nothing(StepResult.Outcome.CPU_OFF, null, "CPU " + cpu + " is off");
+            return StepResult.nothing(StepResult.Outcome.CPU_OFF, null, reasons.cpuOff(cpu));
         }
         CpuOp op = st.cpuOp[cpu];
         if (op instanceof CpuOp.CpuEntry) {
@@ -278,8 +319,7 @@ public final class Hypervisor implements StateView {
         } else if (op instanceof CpuOp.VcpuSwitch sw) {
             return vcpuSwitch(cpu, sw);
         }
-        return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, null,
-                "CPU " + cpu + " runs a guest: no continuation is pending");
+        return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, null, reasons.noContinuation(cpu));
     }
 
     // ------------------------------------------------------------------ hypercalls
@@ -313,16 +353,14 @@ public final class Hypervisor implements StateView {
             return returnToCaller(cpu, v, Action.VCPU_RUN, regs, args, Ret.RUN_WAIT_FOR_INTERRUPT);
         }
         if (saveBeforePublish && !st.regsAvailable[k][i]) {
-            return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, Action.VCPU_RUN,
-                    "save-before-publish: vcpu_run waits until the registers of <<" + k + ", " + i
-                            + ">> are saved");
+            return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, Action.VCPU_RUN, reasons.unsaved(k, i));
         }
         st.setVcpuState(k, i, VcpuState.RUNNING);
         Ret placeholder = Ret.RUN_YIELD;
         if (retvalBeforePublish) {
             st.setSavedX0(0, v.idx(), placeholder);
         }
-        st.setCpuOp(cpu, new CpuOp.VcpuSwitch(new VcpuId(k, i), placeholder));
+        st.setCpuOp(cpu, runSwitch[k][i]);
         return continuing(cpu, v, Action.VCPU_RUN, regs, args);
     }
 
@@ -476,7 +514,7 @@ public final class Hypervisor implements StateView {
         }
         st.setOn(cpu, false);
         st.setCpuOp(cpu, CpuOp.OFF);
-        emit(cpu, actorOf(v), Action.PSCI_CPU_OFF, regs, null, NO_ARGS, Ret.NONE, 0);
+        emit(cpu, actorOf(v), Action.PSCI_CPU_OFF, regs, NO_ARGS, Ret.NONE, 0);
         return new StepResult(StepResult.Outcome.POWERED_OFF, Action.PSCI_CPU_OFF, Ret.NONE, 0, null);
     }
 
@@ -489,14 +527,13 @@ public final class Hypervisor implements StateView {
         }
         VcpuId v = st.current[cpu];
         if (v.vm() == HfAbi.HF_PRIMARY_VM_ID) {
-            return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, action,
-                    "the primary runs on CPU " + cpu + ": WFI and IRQs are not trapped for it");
+            return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, action, reasons.primaryNotTrapped(cpu));
         }
         st.setSavedX0(0, cpu, primaryRet);
         st.setVcpuState(v.vm(), v.idx(), newState);
         // the slow path saved the guest's own registers on entry: its x0 is no hypervisor value
         st.setSavedX0(v.vm(), v.idx(), Ret.NONE);
-        st.setCpuOp(cpu, new CpuOp.VcpuSwitch(primaryVcpu[cpu], Ret.NONE));
+        st.setCpuOp(cpu, switchToPrimaryNone[cpu]);
         return continuing(cpu, v, action, null, NO_ARGS);
     }
 
@@ -514,10 +551,7 @@ public final class Hypervisor implements StateView {
             st.setCpuOp(cpu, CpuOp.GUEST);
             return returnToCaller(cpu, v, Action.MAILBOX_SEND_DELIVER, null, NO_ARGS, Ret.MINUS_ONE);
         }
-        byte[] src = memory.page(m, sendIpa[m]);
-        byte[] dst = memory.page(to, recvIpa[to]);
-        System.arraycopy(src, 0, dst, 0, n);
-        byte[] payload = tracing ? Arrays.copyOf(dst, n) : null;
+        memory.copyPage(m, sendIpa[m], to, recvIpa[to], n);
         st.setRecvBytes(to, n);
         st.setRecvFromId(to, m);
         st.setMailboxState(to, MailboxState.READ);
@@ -547,13 +581,13 @@ public final class Hypervisor implements StateView {
                 st.setCpuOp(cpu, CpuOp.GUEST);
                 Ret ret = Ret.ofInt(report);
                 long x0 = x0Of(ret);
-                emit(cpu, actorOf(v), Action.MAILBOX_SEND_DELIVER, null, payload, NO_ARGS, ret, x0);
+                emitDelivery(cpu, v, to, n, ret, x0);
                 return StepResult.returned(Action.MAILBOX_SEND_DELIVER, ret, x0);
             }
             primaryRet = new Ret.Run(RunCode.WAKE_UP, to, report);
         }
         st.setCpuOp(cpu, new CpuOp.MailboxSendSwitch(primaryRet, Ret.ZERO));
-        emit(cpu, actorOf(v), Action.MAILBOX_SEND_DELIVER, null, payload, NO_ARGS, Ret.NONE, 0);
+        emitDelivery(cpu, v, to, n, Ret.NONE, 0);
         return StepResult.continues(Action.MAILBOX_SEND_DELIVER);
     }
 
@@ -575,7 +609,7 @@ public final class Hypervisor implements StateView {
         if (retvalBeforePublish) {
             st.setSavedX0(v.vm(), v.idx(), Ret.ZERO);
         }
-        st.setCpuOp(cpu, new CpuOp.VcpuSwitch(primaryVcpu[cpu], Ret.ZERO));
+        st.setCpuOp(cpu, switchToPrimaryZero[cpu]);
         return continuing(cpu, v, Action.MAILBOX_RECEIVE_WAIT, null, NO_ARGS);
     }
 
@@ -592,7 +626,7 @@ public final class Hypervisor implements StateView {
         st.setRecvPending(next.vm(), next.idx(), Ret.NONE);
         st.setCpuOp(cpu, CpuOp.GUEST);
         long x0 = x0Of(seen);
-        emit(cpu, Actor.ofCpu(cpu), Action.VCPU_SWITCH, null, null, NO_ARGS, seen, x0);
+        emit(cpu, tracing ? Actor.ofCpu(cpu) : null, Action.VCPU_SWITCH, null, NO_ARGS, seen, x0);
         return StepResult.resumed(Action.VCPU_SWITCH, seen, x0);
     }
 
@@ -602,7 +636,7 @@ public final class Hypervisor implements StateView {
         st.setCpuOp(cpu, CpuOp.GUEST);
         Ret seen = st.savedX0[0][cpu];
         long x0 = x0Of(seen);
-        emit(cpu, Actor.ofCpu(cpu), Action.CPU_MAIN, null, null, NO_ARGS, seen, x0);
+        emit(cpu, tracing ? Actor.ofCpu(cpu) : null, Action.CPU_MAIN, null, NO_ARGS, seen, x0);
         return StepResult.resumed(Action.CPU_MAIN, seen, x0);
     }
 
@@ -611,11 +645,11 @@ public final class Hypervisor implements StateView {
     private StepResult guestCheck(int cpu, Action action) {
         checkCpu(cpu);
         if (!st.isOn[cpu]) {
-            return StepResult.nothing(StepResult.Outcome.CPU_OFF, action, "CPU " + cpu + " is off");
+            return StepResult.nothing(StepResult.Outcome.CPU_OFF, action, reasons.cpuOff(cpu));
         }
         if (!(st.cpuOp[cpu] instanceof CpuOp.Guest)) {
             return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, action,
-                    "CPU " + cpu + " is in the hypervisor (cpu_op " + st.cpuOp[cpu].op() + "): continue it first");
+                    reasons.inHypervisor(cpu, st.cpuOp[cpu]));
         }
         return null;
     }
@@ -630,27 +664,34 @@ public final class Hypervisor implements StateView {
         return false;
     }
 
-    private static StepResult lockSpin(Action action, int vm) {
-        return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, action,
-                "spins on vm.lock of VM " + vm + ", held by a blocking receive on another CPU");
+    private StepResult lockSpin(Action action, int vm) {
+        return StepResult.nothing(StepResult.Outcome.NOT_ENABLED, action, reasons.lockSpin(vm));
     }
 
     private StepResult returnToCaller(int cpu, VcpuId v, Action action, Regs regs, List<Arg> args, Ret ret) {
         long x0 = x0Of(ret);
-        emit(cpu, actorOf(v), action, regs, null, args, ret, x0);
+        emit(cpu, actorOf(v), action, regs, args, ret, x0);
         return StepResult.returned(action, ret, x0);
     }
 
     private StepResult continuing(int cpu, VcpuId v, Action action, Regs regs, List<Arg> args) {
-        emit(cpu, actorOf(v), action, regs, null, args, Ret.NONE, 0);
+        emit(cpu, actorOf(v), action, regs, args, Ret.NONE, 0);
         return StepResult.continues(action);
     }
 
-    private void emit(int cpu, Actor actor, Action action, Regs regs, byte[] payload, List<Arg> args, Ret ret,
-                      long x0) {
+    private void emit(int cpu, Actor actor, Action action, Regs regs, List<Arg> args, Ret ret, long x0) {
         int dirty = st.takeDirty();
         if (tracing) {
-            tracer.event(st, dirty, cpu, actor, action, regs, payload, args, ret, x0);
+            tracer.event(st, dirty, cpu, actor, action, regs, null, -1, args, ret, x0);
+        }
+    }
+
+    /** The event of a delivery: its payload is the first {@code n} bytes of the recipient's receive page. */
+    private void emitDelivery(int cpu, VcpuId v, int to, int n, Ret ret, long x0) {
+        int dirty = st.takeDirty();
+        if (tracing) {
+            tracer.event(st, dirty, cpu, actorOf(v), Action.MAILBOX_SEND_DELIVER, null,
+                    memory.pageForReading(to, recvIpa[to]), n, NO_ARGS, ret, x0);
         }
     }
 

@@ -42,20 +42,12 @@ final class MachineState implements StateView {
         for (int k = 0; k < vms; k++) {
             int n = shape.vcpuCount(k);
             vcpuState[k] = new VcpuState[n];
-            Arrays.fill(vcpuState[k], VcpuState.OFF);
-            vcpuState[k][0] = VcpuState.READY;
             savedX0[k] = new Ret[n];
-            // P's x0 is the FDT address (no hypervisor value: none); a secondary's vCPU starts with x0 = 0
-            Arrays.fill(savedX0[k], k == 0 ? Ret.NONE : Ret.ZERO);
             regsAvailable[k] = new boolean[n];
-            Arrays.fill(regsAvailable[k], true);
             recvPending[k] = new Ret[n];
-            Arrays.fill(recvPending[k], Ret.NONE);
             waiter[k] = new int[n];
         }
-        regsAvailable[0][0] = false;
         mailboxState = new MailboxState[vms];
-        Arrays.fill(mailboxState, MailboxState.EMPTY);
         recvFromId = new int[vms];
         recvBytes = new int[vms];
         sendConfigured = new boolean[vms];
@@ -63,13 +55,40 @@ final class MachineState implements StateView {
         waiterLen = new int[vms];
         int cpus = shape.cpus();
         current = new VcpuId[cpus];
-        Arrays.fill(current, VcpuId.NONE);
-        current[0] = new VcpuId(0, 0);
         isOn = new boolean[cpus];
-        isOn[0] = true;
         cpuOp = new CpuOp[cpus];
+        reset(new VcpuId(0, 0));
+    }
+
+    /** Back to the boot state, reusing the arrays; {@code p0} is the primary's vCPU 0. */
+    void reset(VcpuId p0) {
+        for (int k = 0; k < vcpuState.length; k++) {
+            Arrays.fill(vcpuState[k], VcpuState.OFF);
+            vcpuState[k][0] = VcpuState.READY;
+            // P's x0 is the FDT address (no hypervisor value: none); a secondary's vCPU starts with x0 = 0
+            Arrays.fill(savedX0[k], k == 0 ? Ret.NONE : Ret.ZERO);
+            Arrays.fill(regsAvailable[k], true);
+            Arrays.fill(recvPending[k], Ret.NONE);
+        }
+        regsAvailable[0][0] = false;
+        Arrays.fill(mailboxState, MailboxState.EMPTY);
+        Arrays.fill(recvFromId, 0);
+        Arrays.fill(recvBytes, 0);
+        Arrays.fill(sendConfigured, false);
+        Arrays.fill(recvConfigured, false);
+        Arrays.fill(waiterLen, 0);
+        Arrays.fill(current, VcpuId.NONE);
+        current[0] = p0;
+        Arrays.fill(isOn, false);
+        isOn[0] = true;
         Arrays.fill(cpuOp, CpuOp.OFF);
         cpuOp[0] = CpuOp.GUEST;
+        dirty = 0;
+    }
+
+    /** Whether two immutable values differ: identity and class first, then the record's equals. */
+    private static boolean differs(Object old, Object now) {
+        return old != now && (old.getClass() != now.getClass() || !old.equals(now));
     }
 
     int takeDirty() {
@@ -90,7 +109,7 @@ final class MachineState implements StateView {
     }
 
     void setSavedX0(int k, int i, Ret r) {
-        if (!savedX0[k][i].equals(r)) {
+        if (differs(savedX0[k][i], r)) {
             savedX0[k][i] = r;
             mark(Variable.SAVED_X0);
         }
@@ -104,7 +123,7 @@ final class MachineState implements StateView {
     }
 
     void setRecvPending(int k, int i, Ret r) {
-        if (!recvPending[k][i].equals(r)) {
+        if (differs(recvPending[k][i], r)) {
             recvPending[k][i] = r;
             mark(Variable.RECV_PENDING);
         }
@@ -174,7 +193,7 @@ final class MachineState implements StateView {
     }
 
     void setCurrent(int c, VcpuId v) {
-        if (!current[c].equals(v)) {
+        if (differs(current[c], v)) {
             current[c] = v;
             mark(Variable.CURRENT);
         }
@@ -188,7 +207,7 @@ final class MachineState implements StateView {
     }
 
     void setCpuOp(int c, CpuOp op) {
-        if (!cpuOp[c].equals(op)) {
+        if (differs(cpuOp[c], op)) {
             cpuOp[c] = op;
             mark(Variable.CPU_OP);
         }

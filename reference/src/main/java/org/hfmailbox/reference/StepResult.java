@@ -32,7 +32,19 @@ public record StepResult(Outcome outcome, Action action, Ret ret, long x0, Strin
     }
 
     static StepResult continues(Action action) {
-        return new StepResult(Outcome.CONTINUES, action, Ret.NONE, 0, null);
+        return CONTINUES[action.ordinal()];
+    }
+
+    /** The CONTINUES result of each action, made once (results are immutable). */
+    private static final StepResult[] CONTINUES = continuesOfEveryAction();
+
+    private static StepResult[] continuesOfEveryAction() {
+        Action[] all = Action.values();
+        StepResult[] out = new StepResult[all.length];
+        for (Action a : all) {
+            out[a.ordinal()] = new StepResult(Outcome.CONTINUES, a, Ret.NONE, 0, null);
+        }
+        return out;
     }
 
     static StepResult resumed(Action action, Ret ret, long x0) {

@@ -106,6 +106,9 @@ public final class ScenarioRunner {
             }
         }
         StepResult r = hv.hvc(cpu, regs[0], regs[1], regs[2], regs[3]);
+        if (step.mapFailure() != null && !caller.isNone()) {
+            hv.forceMapFailure(caller.vm(), null); // forced for this step only: withdrawn if not consumed
+        }
         if (r.action() == Action.MAILBOX_SEND && r.outcome() == StepResult.Outcome.CONTINUES) {
             long size = regs[2];
             byte[] p = step.payload() == null ? new byte[0] : step.payload();

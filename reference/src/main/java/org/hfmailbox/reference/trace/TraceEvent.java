@@ -26,6 +26,11 @@ public record TraceEvent(long seq, int cpu, Actor actor, Action action, Regs reg
         return payload == null ? null : payload.clone();
     }
 
+    /** The payload without a defensive copy (null when none), for the writers of this package. */
+    byte[] payloadBytes() {
+        return payload;
+    }
+
     /** Size of the payload in bytes, or -1 when there is none (cheaper than {@link #payload()}). */
     public int payloadLength() {
         return payload == null ? -1 : payload.length;

@@ -1,7 +1,9 @@
 package org.hfmailbox.reference.workload;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.hfmailbox.reference.Hypervisor;
+import org.hfmailbox.reference.MapFailure;
 import org.hfmailbox.reference.StepResult;
 import org.hfmailbox.reference.abi.HfAbi;
 import org.hfmailbox.reference.trace.TraceJson;
@@ -35,9 +37,14 @@ public final class ScenarioPrinter {
                 case CONTINUE -> sb.append("continue");
                 default -> {
                     byte[] p = s.payloadUnsafe();
-                    if (HfAbi.functionId(s.x0()) == HfAbi.HF_MAILBOX_SEND && p != null) {
+                    int fid = HfAbi.functionId(s.x0());
+                    if (fid == HfAbi.HF_MAILBOX_SEND && p != null) {
                         sb.append("mailbox_send ").append(TraceJson.hex64(s.x1())).append(' ')
-                                .append(TraceJson.hex64(s.x2())).append(" hex=").append(TraceJson.hexBytes(p));
+                                .append(TraceJson.hex64(s.x2())).append(' ').append(payloadOption(p));
+                    } else if (fid == HfAbi.HF_VM_CONFIGURE && s.mapFailure() != null) {
+                        sb.append("vm_configure ").append(TraceJson.hex64(s.x1())).append(' ')
+                                .append(TraceJson.hex64(s.x2())).append(" map_fails=")
+                                .append(s.mapFailure() == MapFailure.SEND ? "send" : "recv");
                     } else {
                         sb.append("hvc ").append(TraceJson.hex64(s.x0())).append(' ').append(TraceJson.hex64(s.x1()))
                                 .append(' ').append(TraceJson.hex64(s.x2())).append(' ')
@@ -51,5 +58,16 @@ public final class ScenarioPrinter {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The shortest scenario form of a payload: a pattern (docs/scenario-format.md) when it is one, else hex. */
+    static String payloadOption(byte[] p) {
+        if (Arrays.equals(p, Payloads.seq(p.length))) {
+            return "pattern=seq:" + p.length;
+        }
+        if (Arrays.equals(p, Payloads.fill(p.length))) {
+            return "pattern=fill:" + p.length;
+        }
+        return "hex=" + TraceJson.hexBytes(p);
     }
 }

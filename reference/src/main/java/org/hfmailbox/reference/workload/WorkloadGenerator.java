@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hfmailbox.reference.Hypervisor;
+import org.hfmailbox.reference.MapFailure;
 import org.hfmailbox.reference.MemoryLayout;
 import org.hfmailbox.reference.NextStep;
 import org.hfmailbox.reference.Semantics;
@@ -17,7 +18,8 @@ import org.hfmailbox.reference.trace.TraceSink;
 /**
  * Seeded, state-aware workload generator: it runs a reference while it generates, reads its state to favour steps
  * that are enabled and meaningful (running ready vCPUs, sending to configured mailboxes, finishing continuations),
- * and still tries invalid calls and random 64-bit registers. The same random seed gives the same workload.
+ * and still tries invalid calls and random 64-bit registers; some configures with valid pages force a hypervisor
+ * mapping failure (send_map_fails, recv_map_fails). The same random seed gives the same workload.
  */
 public final class WorkloadGenerator {
     private final SplittableRandom r;
@@ -195,6 +197,10 @@ public final class WorkloadGenerator {
         if (roll < 75) {
             if (t == s) {
                 t = base + ((t - base) / HfAbi.PAGE_SIZE + 1) % pages * HfAbi.PAGE_SIZE;
+            }
+            if (r.nextInt(100) < 15) { // valid pages, but the hypervisor's mapping fails (checks 6 and 7)
+                MapFailure f = r.nextBoolean() ? MapFailure.SEND : MapFailure.RECV;
+                return WorkloadStep.hvcForcing(cpu, HfAbi.HF_VM_CONFIGURE, s, t, 0, f);
             }
         } else if (roll < 82) {
             s += 1 + r.nextInt(HfAbi.PAGE_SIZE - 1);

@@ -1,6 +1,7 @@
 package org.hfmailbox.reference.workload;
 
 import org.hfmailbox.reference.Hypervisor;
+import org.hfmailbox.reference.MapFailure;
 import org.hfmailbox.reference.StepResult;
 import org.hfmailbox.reference.VcpuId;
 
@@ -19,16 +20,35 @@ public final class WorkloadRunner {
             case CONTINUE:
                 return hv.continueStep(cpu);
             default:
-                byte[] p = s.payloadUnsafe();
-                if (p != null && hv.isOn(cpu)) {
-                    VcpuId v = hv.current(cpu);
-                    long page = v.isNone() ? -1 : hv.sendPageIpa(v.vm());
-                    if (page >= 0) {
-                        hv.writeGuest(v.vm(), page, p);
-                    }
-                }
-                return hv.hvc(cpu, s.x0(), s.x1(), s.x2(), s.x3());
+                return hvc(hv, s);
         }
+    }
+
+    /**
+     * The guest writes the step's payload into its send page (if configured), the step's forced mapping failure
+     * (if any) is armed on the caller's VM, the HVC runs, and a forced failure the HVC did not consume is withdrawn.
+     */
+    private static StepResult hvc(Hypervisor hv, WorkloadStep s) {
+        int cpu = s.cpu();
+        byte[] p = s.payloadUnsafe();
+        MapFailure f = s.mapFailure();
+        VcpuId v = hv.isOn(cpu) ? hv.current(cpu) : VcpuId.NONE;
+        if (v.isNone()) {
+            return hv.hvc(cpu, s.x0(), s.x1(), s.x2(), s.x3());
+        }
+        if (p != null) {
+            long page = hv.sendPageIpa(v.vm());
+            if (page >= 0) {
+                hv.writeGuest(v.vm(), page, p);
+            }
+        }
+        if (f == null) {
+            return hv.hvc(cpu, s.x0(), s.x1(), s.x2(), s.x3());
+        }
+        hv.forceMapFailure(v.vm(), f);
+        StepResult r = hv.hvc(cpu, s.x0(), s.x1(), s.x2(), s.x3());
+        hv.forceMapFailure(v.vm(), null);
+        return r;
     }
 
     /** Replays every step; returns the number of steps that took effect. */

@@ -28,12 +28,19 @@ final class PropertyCheck {
         InMemoryTrace trace = traced ? new InMemoryTrace() : null;
         Hypervisor hv = new Hypervisor(w.shape(), w.semantics(), MemoryLayout.defaultLayout(w.shape().vmCount()),
                 faults, traced ? trace : TraceSink.NONE);
-        Map<Integer, byte[]> sentPayload = new HashMap<>();
+        // a shadow of every VM's send page: what its guests wrote there (any of its vCPUs, on any CPU)
+        byte[][] sendPage = new byte[w.shape().vmCount()][HfAbi.PAGE_SIZE];
         Map<Integer, Integer> sentTo = new HashMap<>();
+        Map<Integer, Integer> sentSize = new HashMap<>();
         List<WorkloadStep> steps = w.steps();
         for (int i = 0; i < steps.size(); i++) {
             WorkloadStep s = steps.get(i);
             VcpuId caller = hv.current(s.cpu());
+            byte[] p = s.payload();
+            if (p != null && s.kind() == WorkloadStep.Kind.HVC && hv.isOn(s.cpu()) && !caller.isNone()
+                    && hv.sendPageIpa(caller.vm()) >= 0) {
+                System.arraycopy(p, 0, sendPage[caller.vm()], 0, p.length);
+            }
             StepResult r;
             try {
                 r = WorkloadRunner.step(hv, s);
@@ -41,13 +48,14 @@ final class PropertyCheck {
                 return "step " + (i + 1) + ": exception " + e;
             }
             if (r.action() == Action.MAILBOX_SEND && r.outcome() == StepResult.Outcome.CONTINUES) {
-                byte[] p = s.payload() == null ? new byte[0] : s.payload();
-                sentPayload.put(s.cpu(), Arrays.copyOf(p, (int) s.x2()));
                 sentTo.put(s.cpu(), (int) (s.x1() & 0xffffffffL));
+                sentSize.put(s.cpu(), (int) s.x2());
             }
             if (r.took() && r.action() == Action.MAILBOX_SEND_DELIVER && !r.ret().equals(Ret.MINUS_ONE)) {
                 int to = sentTo.get(s.cpu());
-                byte[] want = sentPayload.get(s.cpu());
+                // the bytes in the sender's send page when the hypervisor copies them (another vCPU of the
+                // sender's VM may have rewritten the page since the send began: the copy takes what is there)
+                byte[] want = Arrays.copyOf(sendPage[caller.vm()], sentSize.get(s.cpu()));
                 byte[] got = hv.readGuest(to, hv.recvPageIpa(to), want.length);
                 if (!Arrays.equals(want, got)) {
                     return "step " + (i + 1) + ": VM " + to + " received other bytes than its sender wrote";
