@@ -36,6 +36,9 @@ _start:
     ldr     x0, [x1, #IN_MODE]
     ldr     x2, =g_mode
     str     x0, [x2]
+    ldr     x0, [x1, #IN_HOLD_SPIN]
+    ldr     x2, =g_hold_spin
+    str     x0, [x2]
     bl      start_secondaries
     b       batch_next
 

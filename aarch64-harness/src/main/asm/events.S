@@ -201,7 +201,8 @@ emit_trace_begin:
 
 // emit_event: the EVENT record of the step just taken on this CPU:
 //   w0 [type | words << 8], w1 seq, w2 [cpu | action << 8 | flags << 16 | actor ref << 24], w3 MPIDR_EL1,
-//   w4 ret, w5 aux, w6..w9 the step's x0..x3, then (index, value) pairs of the snapshot words that changed.
+//   w4 ret, w5 aux, w6..w9 the step's x0..x3, then (index, value, mask) triples: the snapshot words that changed
+//   (mask all ones here; contended free-running records only the bits a step wrote, record.S).
 //   in:  x0 = action, x1 = flags (F_*), x2 = ret, x3 = aux, x4 = actor vCPU (struct vcpu *, or 0)
 //   out: none; clobbers x0-x15
 .global emit_event
@@ -216,10 +217,10 @@ emit_event:
     mov     x22, x3
     mov     x23, x4
     bl      snapshot_build
-    mov     x0, #(2 * SNAP_MAX + 10)
+    mov     x0, #(3 * SNAP_MAX + 10)
     bl      ev_reserve
     mov     x24, x0
-    // diff
+    // diff: (index, value, mask) triples; the whole word changed
     ldr     x1, =g_snap_n
     ldr     x1, [x1]
     ldr     x2, =g_snap_cur
@@ -227,6 +228,7 @@ emit_event:
     add     x4, x24, #80
     mov     x5, #0                        // index
     mov     x6, #0                        // changes
+    mov     x10, #-1
 1:  cmp     x5, x1
     b.hs    2f
     ldr     x7, [x2, x5, lsl #3]
@@ -235,10 +237,11 @@ emit_event:
     b.eq    3f
     str     x7, [x3, x5, lsl #3]
     stp     x5, x7, [x4], #16
+    str     x10, [x4], #8
     add     x6, x6, #1
 3:  add     x5, x5, #1
     b       1b
-2:  add     x9, x6, x6
+2:  add     x9, x6, x6, lsl #1
     add     x9, x9, #10                   // words
     lsl     x0, x9, #8
     orr     x0, x0, #REC_EVENT
@@ -319,7 +322,7 @@ emit_fatal:
 
 // ev_flush: write the buffered records to the output file (semihosting SYS_WRITE) and empty the buffer.
 //   in: none; out: none; clobbers x0-x3
-.global ev_flush
+.global ev_flush, ev_reserve, ev_commit
 ev_flush:
     ldr     x1, =g_ev_pos
     ldr     x2, [x1]

@@ -1,9 +1,14 @@
-// freerun.S: free-running mode. The CPUs run concurrently: each, on its own, takes the next atomic step of its
-// current vCPU or pending continuation. A step takes effect under the global step lock, inside which it takes
-// Hafnium's own locks, records its event and takes its sequence number, so the event order is a linearization of
-// the run. The guests' calls are chosen at EL2 from a per-CPU random seed (xorshift64), among the steps that are
-// enabled: a step that would spin on a lock held across steps (a blocking receive's vm.lock) or on an unsaved
-// context (save-before-publish) is not chosen. A send's payload is the pattern byte j = (seq + j) & 0xff.
+// freerun.S: free-running modes: the CPUs take the atomic steps of their current vCPUs or pending continuations
+// on their own, the guests' calls chosen at EL2 from a per-CPU random seed (xorshift64). A send's payload is the
+// pattern byte j = (b + j) & 0xff with b = x3 of the send (which Hafnium ignores): b depends only on the sending
+// VM and the random seed, so vCPUs of one VM that write their shared send page at the same time write the same
+// bytes.
+//   MODE_CONTENDED (the default): no global lock. Each CPU runs its guest concurrently and takes only Hafnium's
+//     locks; each step commits (sequence number and record) inside the lock region that makes it take effect
+//     (record.S, docs/harness.md). A CPU waits for a held lock by spinning, as Hafnium does.
+//   MODE_SERIALISED: one step at a time under a global ticket lock (steps that would spin on a lock held across
+//     steps, or on an unsaved context, are not chosen); the event order is trivially a linearization, and
+//     Hafnium's locks are never contended. Kept as the baseline of the contention figures.
 .include "layout.inc"
 .text
 
@@ -80,7 +85,47 @@ step_lock_release:
     sev
     ret
 
-// free_step_loop: a CPU's life in free-running mode; stops when the step budget (g_nsteps) is used up.
+// free_contended_loop: a CPU's life in contended mode. A pending continuation is always taken (so no CPU stops
+// while holding a lock across steps, or with a register save another CPU waits for); otherwise the CPU stops once
+// the step budget (g_nsteps sequence numbers) is used up, so a trace has the budget plus at most a few steps per
+// CPU. An off CPU waits for cpu_op = cpu_entry (store-release of psci_cpu_on on another CPU).
+//   in: none; out: never returns (cpu_trace_done)
+.global free_contended_loop
+free_contended_loop:
+    mrs     x19, tpidr_el2
+    ldr     x0, [x19, #CPU_STACK_TOP]
+    mov     sp, x0
+    add     x20, x19, #CPU_FREE_STEP
+    stp     xzr, xzr, [x20, #ST_X0]       // continuations carry no registers
+    stp     xzr, xzr, [x20, #ST_X2]
+    stp     xzr, xzr, [x20, #ST_POFF]
+    str     xzr, [x20]                    // cpu, kind = K_CONT, flags
+    ldr     x0, [x19, #CPU_ID]
+    strb    w0, [x20, #ST_CPU]
+    add     x0, x19, #CPU_OP
+    ldar    x2, [x0]
+    cmp     x2, #OP_MAILBOX_SEND
+    b.eq    mailbox_send_deliver
+    cmp     x2, #OP_MAILBOX_RECEIVE
+    b.eq    mailbox_receive_wait
+    cmp     x2, #OP_MAILBOX_SEND_SWITCH
+    b.eq    mailbox_send_switch
+    cmp     x2, #OP_VCPU_SWITCH
+    b.eq    vcpu_switch
+    ldr     x0, =g_seq
+    ldr     x0, [x0]
+    ldr     x1, =g_nsteps
+    ldr     x1, [x1]
+    cmp     x0, x1
+    b.hs    cpu_trace_done
+    cmp     x2, #OP_GUEST
+    b.eq    free_guest
+    cmp     x2, #OP_CPU_ENTRY
+    b.eq    cpu_main
+    wfe                                   // off: wait for a CPU_ON
+    b       free_contended_loop
+
+// free_step_loop: a CPU's life in serialised mode; stops when the step budget (g_nsteps) is used up.
 //   in: none; out: never returns (cpu_trace_done)
 .global free_step_loop
 free_step_loop:
@@ -133,9 +178,15 @@ free_guest:
     ldr     x21, [x19, #CPU_CURRENT]
     ldr     x22, [x21, #VCPU_VM]
     ldr     x23, [x22, #VM_ID]
+    mov     x24, #0
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cmp     x0, #MODE_SERIALISED
+    b.ne    1f
     mov     x0, x22
     bl      vm_lock_held_by_other
-    mov     x24, x0                       // own vm.lock unavailable: no send/receive/clear/configure
+    mov     x24, x0                       // serialised: own vm.lock unavailable: no send/receive/clear/configure
+1:
     mov     x0, #100
     bl      rng_below
     mov     x25, x0
@@ -233,7 +284,8 @@ free_receive:
     mov     x3, #0
     b       free_hvc
 
-// free_send: to a random VM (possibly itself), a random size 0..4096 with the pattern payload staged.
+// free_send: to a random VM (possibly itself), a random size 0..4096 with the pattern payload staged; x3 = the
+// pattern base b = (random seed + 0x35 * VM id) & 0xff.
 free_send:
     cbnz    x24, free_get_count
     ldr     x0, =g_vm_count
@@ -245,9 +297,12 @@ free_send:
     mov     x27, x0
     str     x27, [x20, #ST_PLEN]
     ldr     x0, [x21, #VCPU_STAGE]        // the pattern, written where the guest picks its payload up
-    ldr     x1, =g_seq
+    ldr     x1, =g_free_seed
     ldr     x1, [x1]
-    add     x1, x1, #1
+    mov     x2, #0x35
+    madd    x1, x23, x2, x1
+    and     x1, x1, #0xff
+    mov     x28, x1
     mov     x2, #0
 1:  cmp     x2, x27
     b.hs    2f
@@ -262,7 +317,7 @@ free_send:
     mov     x0, #0xff04
     mov     x1, x26
     mov     x2, x27
-    mov     x3, #0
+    mov     x3, x28
     b       free_hvc
 
 // free_run: the primary runs a random secondary vCPU, unless save-before-publish makes that decision wait.
@@ -280,6 +335,10 @@ free_run:
     ldr     x0, [x0, #VM_VCPU_COUNT]
     bl      rng_below
     mov     x27, x0                       // vCPU
+    ldr     x1, =g_mode                   // contended: the decision may wait for the save (real waiting)
+    ldr     x1, [x1]
+    cmp     x1, #MODE_CONTENDED
+    b.eq    1f
     ldr     x1, =g_corrections
     ldr     x1, [x1]
     tbz     x1, #C_SAVE_BEFORE_PUBLISH, 1f

@@ -2,8 +2,25 @@
 // of docs/vocabulary.md (an entry step, then continuations taken as separate steps). Every handler ends in
 // step_finish with x0 = action, x1 = flags, x2 = ret, x3 = aux. Locks are taken in Hafnium's order
 // (vm.lock before vcpu.lock, never two of a kind).
+//
+// Commit points: a step that reads or writes state guarded by a lock makes all its changes, then, still inside
+// the lock region that makes it take effect (the innermost one when nested), calls rec_open, the rec_* of every
+// field it changed, and rec_close (record.S; they do something only in contended free-running mode), and only
+// then releases the lock. A step that reads only immutable data (the shape, vm_count, the page tables) or only
+// this CPU's own state records nothing here; step_finish records it. docs/harness.md gives the argument.
 .include "layout.inc"
 .text
+
+// commit: take the sequence number and open the record (contended mode); x2/x3 may name ret/aux registers.
+.macro commit action, flags, ret, aux
+    mov     x3, \aux
+    mov     x2, \ret
+    mov     x0, #\action
+    mov     x1, #(\flags)
+    bl      rec_open
+.endm
+
+.equ RETF, (F_RET | F_VCPU_ACTOR | F_TO_CALLER)
 
 // return_to_caller: end an entry step whose value goes straight back to the calling vCPU (no switch).
 .macro return_value action, reg
@@ -125,7 +142,8 @@ vcpu_get_count:
 
 // vcpu_run: R5-R8, under the target's vcpu.lock. Success decides the switch (cpu_op vcpu_switch with the placeholder
 // YIELD 0); every failure returns WAIT_FOR_INTERRUPT (0x1). With save-before-publish the decision waits until the
-// target's registers are saved; with wfi-wake-on-run a WFI-blocked target resumes after its WFI.
+// target's registers are saved; with wfi-wake-on-run a WFI-blocked target resumes after its WFI (in contended mode
+// that also waits for the save, since it writes the target's saved pc).
 vcpu_run:
     cbnz    x23, 8f
     mov     w4, w1                        // vm id (u32)
@@ -152,8 +170,13 @@ vcpu_run:
     b.ne    7f
     tbz     x26, #C_WFI_WAKE_ON_RUN, 7f
     mov     x27, #1
-2:  tbz     x26, #C_SAVE_BEFORE_PUBLISH, 4f
-    add     x0, x24, #VCPU_REGS_AVAIL
+2:  tbnz    x26, #C_SAVE_BEFORE_PUBLISH, 21f
+    cbz     x27, 4f
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cmp     x0, #MODE_CONTENDED
+    b.ne    4f
+21: add     x0, x24, #VCPU_REGS_AVAIL
     ldar    x1, [x0]
     cbnz    x1, 4f
     add     x0, x24, #VCPU_LOCK           // registers still live elsewhere: wait for the save, retry
@@ -178,10 +201,22 @@ vcpu_run:
     stp     x24, xzr, [x19, #CPU_OP_A]
     mov     x0, #1
     str     x0, [x19, #CPU_OP_C]
+    commit  A_VCPU_RUN, F_VCPU_ACTOR, xzr, xzr
+    mov     x0, x24
+    bl      rec_vcpu_state
+    tbz     x26, #C_RETVAL_BEFORE_PUBLISH, 61f
+    mov     x0, x21
+    bl      rec_vcpu_saved_x0
+61: mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
     add     x0, x24, #VCPU_LOCK
     bl      sl_unlock
     continue_step A_VCPU_RUN
-7:  add     x0, x24, #VCPU_LOCK
+7:  mov     x8, #1                        // not runnable: the failure read its state, so it commits here
+    commit  A_VCPU_RUN, RETF, x8, xzr
+    bl      rec_close
+    add     x0, x24, #VCPU_LOCK
     bl      sl_unlock
 8:  mov     x2, #1
     return_value A_VCPU_RUN, x2
@@ -219,16 +254,23 @@ vm_configure:
     str     xzr, [x22, #VM_MB_SEND]       // roll back the send mapping
     b       8f
 1:  str     x27, [x22, #VM_MB_RECV]
+    commit  A_VM_CONFIGURE, RETF, xzr, xzr
+    mov     x0, x22
+    bl      rec_vm
+    bl      rec_close
     add     x0, x22, #VM_LOCK
     bl      sl_unlock
     mov     x2, #0
     return_value A_VM_CONFIGURE, x2
-8:  add     x0, x22, #VM_LOCK
+8:  mov     x8, #-1
+    commit  A_VM_CONFIGURE, RETF, x8, xzr
+    bl      rec_close
+    add     x0, x22, #VM_LOCK
     bl      sl_unlock
 9:  return_minus_one A_VM_CONFIGURE
 
 // mailbox_send: S1, §1.5.5 checks 1-4 (size, reflexive, unknown VM, then the caller's send page under its
-// vm.lock). Passing them is a step of its own: cpu_op mailbox_send{to, size}.
+// vm.lock). Passing them is a step of its own: cpu_op mailbox_send{to, size}, decided under the sender's vm.lock.
 mailbox_send:
     mov     x4, #4096
     cmp     x2, x4
@@ -245,19 +287,31 @@ mailbox_send:
     add     x0, x22, #VM_LOCK
     bl      sl_lock
     ldr     x28, [x22, #VM_MB_SEND]
-    add     x0, x22, #VM_LOCK
-    bl      sl_unlock
-    cbz     x28, 9f
+    cbz     x28, 8f
     mov     x0, #OP_MAILBOX_SEND
     str     x0, [x19, #CPU_OP]
     stp     x26, x27, [x19, #CPU_OP_A]
+    commit  A_MAILBOX_SEND, F_VCPU_ACTOR, xzr, xzr
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x22, #VM_LOCK
+    bl      sl_unlock
     continue_step A_MAILBOX_SEND
+8:  mov     x8, #-1
+    commit  A_MAILBOX_SEND, RETF, x8, xzr
+    bl      rec_close
+    add     x0, x22, #VM_LOCK
+    bl      sl_unlock
 9:  return_minus_one A_MAILBOX_SEND
 
 // mailbox_send_deliver: S2-S7 under the recipient's vm.lock: check 5, the byte copy, the mailbox fields, and
-// the waiter pop (LIFO head) under the waiter's vcpu.lock, which gets the receive response in its saved x0.
-// A primary sender gets the woken index (or 0xffff) at once; a secondary sender continues to
-// mailbox_send_switch with the primary's MESSAGE / WAKE_UP value. aux = FNV-1a of the bytes delivered.
+// the waiter pop (LIFO head; fifo-waiters: the bottom) under the waiter's vcpu.lock, which gets the receive
+// response in its saved x0. A primary sender gets the woken index (or 0xffff) at once; a secondary sender
+// continues to mailbox_send_switch with the primary's MESSAGE / WAKE_UP value. aux = FNV-1a of the bytes
+// delivered. The step commits inside the waiter's vcpu.lock when there is a waiter (nested in the recipient's
+// vm.lock), else inside the vm.lock. Contended mode without retval-before-publish: the waiter's saved x0 is
+// written only once its register save completed (the save also writes it).
 .global mailbox_send_deliver
 mailbox_send_deliver:
     load_caller
@@ -271,11 +325,16 @@ mailbox_send_deliver:
     b.ne    1f
     ldr     x4, [x24, #VM_MB_RECV]
     cbnz    x4, 2f
-1:  add     x0, x24, #VM_LOCK
-    bl      sl_unlock
-    mov     x0, #OP_GUEST
+1:  mov     x0, #OP_GUEST
     str     x0, [x19, #CPU_OP]
     stp     xzr, xzr, [x19, #CPU_OP_A]
+    mov     x8, #-1
+    commit  A_MAILBOX_SEND_DELIVER, RETF, x8, xzr
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x24, #VM_LOCK
+    bl      sl_unlock
     return_minus_one A_MAILBOX_SEND_DELIVER
 2:  ldr     x0, [x24, #VM_MB_RECV]
     ldr     x1, [x22, #VM_MB_SEND]
@@ -289,6 +348,7 @@ mailbox_send_deliver:
     str     x23, [x24, #VM_MB_FROM]
     mov     x0, #MS_READ
     str     x0, [x24, #VM_MB_STATE]
+    mov     x11, #0                       // the popped waiter, if any
     ldr     x5, [x24, #VM_ID]
     cbnz    x5, 3f
     // to the primary: MESSAGE, vm_id field the sender with message-reports-sender, else 0
@@ -303,7 +363,7 @@ mailbox_send_deliver:
     cbnz    x6, 4f
     mov     x0, #MS_RECEIVED
     str     x0, [x24, #VM_MB_STATE]
-    mov     x7, #0xffff
+    mov     x10, #0xffff
     b       5f
 4:  ldr     x0, =g_corrections
     ldr     x0, [x0]
@@ -322,45 +382,80 @@ mailbox_send_deliver:
     b       44f
 45: str     xzr, [x24, #VM_MB_WAITER]
 44: str     xzr, [x6, #VCPU_NEXT]
-    mov     x9, x6
-    add     x0, x9, #VCPU_LOCK
+    mov     x11, x6
+    add     x0, x11, #VCPU_LOCK
     bl      sl_lock
-    mov     x0, #VS_READY
-    str     x0, [x9, #VCPU_STATE]
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cmp     x0, #MODE_CONTENDED
+    b.ne    47f
+    ldr     x0, =g_corrections
+    ldr     x0, [x0]
+    tbnz    x0, #C_RETVAL_BEFORE_PUBLISH, 47f
+    add     x0, x11, #VCPU_REGS_AVAIL     // wait for the waiter's register save (it writes x0 too)
+    sevl
+46: wfe
+    ldaxr   x1, [x0]
+    cbz     x1, 46b
+    clrex
+47: mov     x0, #VS_READY
+    str     x0, [x11, #VCPU_STATE]
     orr     x1, x23, x26, lsl #32         // RECEIVE_RESPONSE(sender, size)
-    set_saved_x0 x9, x1
+    set_saved_x0 x11, x1
     mov     x0, #1
-    stp     x0, x1, [x9, #VCPU_RP_FLAG]
-    add     x0, x9, #VCPU_LOCK
-    bl      sl_unlock
-    ldr     x7, [x9, #VCPU_IDX]
+    stp     x0, x1, [x11, #VCPU_RP_FLAG]
+    ldr     x10, [x11, #VCPU_IDX]
 5:  cbnz    x23, 7f
     // a primary sender: no switch, the woken vCPU's index (or 0xffff) is its return value
-    mov     x27, x7
-    add     x0, x24, #VM_LOCK
-    bl      sl_unlock
     mov     x0, #OP_GUEST
     str     x0, [x19, #CPU_OP]
     stp     xzr, xzr, [x19, #CPU_OP_A]
-    mov     x2, x27
+    commit  A_MAILBOX_SEND_DELIVER, (RETF | F_AUX), x10, x28
+    bl      deliver_fields
+    mov     x2, x10
     mov     x3, x28
     mov     x0, #A_MAILBOX_SEND_DELIVER
-    mov     x1, #(F_RET | F_VCPU_ACTOR | F_TO_CALLER | F_AUX)
+    mov     x1, #(RETF | F_AUX)
     b       step_finish
 7:  ldr     x5, [x24, #VM_ID]
     mov     x27, #2                       // WAKE_UP
     orr     x27, x27, x5, lsl #16
-    orr     x27, x27, x7, lsl #32
-6:  add     x0, x24, #VM_LOCK
-    bl      sl_unlock
-    mov     x0, #OP_MAILBOX_SEND_SWITCH
+    orr     x27, x27, x10, lsl #32
+6:  mov     x0, #OP_MAILBOX_SEND_SWITCH
     str     x0, [x19, #CPU_OP]
     stp     x27, xzr, [x19, #CPU_OP_A]    // primary_ret, user_ret 0
+    commit  A_MAILBOX_SEND_DELIVER, (F_VCPU_ACTOR | F_AUX), xzr, x28
+    bl      deliver_fields
     mov     x0, #A_MAILBOX_SEND_DELIVER
     mov     x1, #(F_VCPU_ACTOR | F_AUX)
     mov     x2, #0
     mov     x3, x28
     b       step_finish
+
+// deliver_fields: the delivery's record fields (recipient's mailbox, waiter, this CPU's cpu_op), then the
+// record is closed and the waiter's vcpu.lock and the recipient's vm.lock are released, in that order.
+//   in: x19 = cpu, x24 = recipient vm, x11 = popped waiter or 0; out: none; clobbers x0-x7, x16, x17
+deliver_fields:
+    str     x30, [sp, #-16]!
+    mov     x0, x24
+    bl      rec_vm
+    cbz     x11, 1f
+    mov     x0, x11
+    bl      rec_vcpu_state
+    mov     x0, x11
+    bl      rec_vcpu_saved_x0
+    mov     x0, x11
+    bl      rec_vcpu_recv_pending
+1:  mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    cbz     x11, 2f
+    add     x0, x11, #VCPU_LOCK
+    bl      sl_unlock
+2:  add     x0, x24, #VM_LOCK
+    bl      sl_unlock
+    ldr     x30, [sp], #16
+    ret
 
 // primary_of_cpu: x_out = the primary's vCPU of this CPU (api_switch_to_primary's next).
 .macro primary_of_cpu out
@@ -370,35 +465,45 @@ mailbox_send_deliver:
 .endm
 
 // mailbox_send_switch: S3/S6/S7: api_switch_to_primary(primary_ret, ready) for a secondary sender: the primary's
-// saved x0, then the sender ready under its vcpu.lock (with retval-before-publish also its saved x0 = 0).
+// saved x0 (this CPU's own vCPU), then the sender ready under its vcpu.lock (with retval-before-publish also its
+// saved x0 = 0); commits inside that lock.
 .global mailbox_send_switch
 mailbox_send_switch:
     load_caller
     primary_of_cpu x24
     ldr     x0, [x19, #CPU_OP_A]
     set_saved_x0 x24, x0
+    ldr     x26, [x19, #CPU_OP_B]
+    ldr     x27, =g_corrections
+    ldr     x27, [x27]
     add     x0, x21, #VCPU_LOCK
     bl      sl_lock
     mov     x0, #VS_READY
     str     x0, [x21, #VCPU_STATE]
-    ldr     x1, =g_corrections
-    ldr     x1, [x1]
-    tbz     x1, #C_RETVAL_BEFORE_PUBLISH, 1f
-    ldr     x0, [x19, #CPU_OP_B]
-    set_saved_x0 x21, x0
-1:  add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
-    ldr     x26, [x19, #CPU_OP_B]
-    mov     x0, #OP_VCPU_SWITCH
+    tbz     x27, #C_RETVAL_BEFORE_PUBLISH, 1f
+    set_saved_x0 x21, x26
+1:  mov     x0, #OP_VCPU_SWITCH
     str     x0, [x19, #CPU_OP]
     stp     x24, x26, [x19, #CPU_OP_A]
     mov     x0, #1
     str     x0, [x19, #CPU_OP_C]
+    commit  A_MAILBOX_SEND_SWITCH, F_VCPU_ACTOR, xzr, xzr
+    mov     x0, x24
+    bl      rec_vcpu_saved_x0
+    mov     x0, x21
+    bl      rec_vcpu_state
+    mov     x0, x21
+    bl      rec_vcpu_saved_x0
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_unlock
     continue_step A_MAILBOX_SEND_SWITCH
 
 // mailbox_receive: V1-V4 first part, under the caller's vm.lock: a received message is read at once; a
 // non-blocking call fails; a blocking one pushes the caller on the waiter stack (blocked_mailbox, under its
-// vcpu.lock) and keeps vm.lock held into mailbox_receive_wait.
+// vcpu.lock, where it commits) and keeps vm.lock held into mailbox_receive_wait.
 mailbox_receive:
     cbz     x23, 9f
     mov     x26, x1
@@ -412,10 +517,17 @@ mailbox_receive:
     ldr     x5, [x22, #VM_MB_FROM]
     ldr     x6, [x22, #VM_MB_BYTES]
     orr     x27, x5, x6, lsl #32
+    commit  A_MAILBOX_RECEIVE, RETF, x27, xzr
+    mov     x0, x22
+    bl      rec_vm
+    bl      rec_close
     add     x0, x22, #VM_LOCK
     bl      sl_unlock
     return_value A_MAILBOX_RECEIVE, x27
 1:  cbnz    x26, 2f
+    mov     x8, #-1
+    commit  A_MAILBOX_RECEIVE, RETF, x8, xzr
+    bl      rec_close
     add     x0, x22, #VM_LOCK
     bl      sl_unlock
     b       9f
@@ -426,43 +538,63 @@ mailbox_receive:
     ldr     x0, [x22, #VM_MB_WAITER]      // push on the head
     str     x0, [x21, #VCPU_NEXT]
     str     x21, [x22, #VM_MB_WAITER]
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
     add     x0, x22, #VM_LOCK
     str     x0, [x19, #CPU_HELD]          // vm.lock stays held into the next step
     mov     x0, #OP_MAILBOX_RECEIVE
     str     x0, [x19, #CPU_OP]
+    stp     xzr, xzr, [x19, #CPU_OP_A]
+    str     xzr, [x19, #CPU_OP_C]
+    commit  A_MAILBOX_RECEIVE, F_VCPU_ACTOR, xzr, xzr
+    mov     x0, x21
+    bl      rec_vcpu_state
+    mov     x0, x22
+    bl      rec_vm
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_unlock
     continue_step A_MAILBOX_RECEIVE
 9:  return_minus_one A_MAILBOX_RECEIVE
 
 // mailbox_receive_wait: V4 second part: api_wait_for_interrupt under the still-held vm.lock: the primary's saved
-// x0 = WAIT_FOR_INTERRUPT, the caller blocked_interrupt (block-on-mailbox: stays blocked_mailbox), then vm.lock
-// is released.
+// x0 = WAIT_FOR_INTERRUPT, the caller blocked_interrupt (block-on-mailbox: stays blocked_mailbox) under its
+// vcpu.lock, where it commits; then vm.lock is released.
 .global mailbox_receive_wait
 mailbox_receive_wait:
     load_caller
     primary_of_cpu x24
     mov     x0, #1
     set_saved_x0 x24, x0
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_lock
     ldr     x26, =g_corrections
     ldr     x26, [x26]
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_lock
     tbnz    x26, #C_BLOCK_ON_MAILBOX, 1f
     mov     x0, #VS_BLOCKED_INTERRUPT
     str     x0, [x21, #VCPU_STATE]
 1:  tbz     x26, #C_RETVAL_BEFORE_PUBLISH, 2f
     set_saved_x0 x21, xzr
-2:  add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
-    ldr     x0, [x19, #CPU_HELD]
-    bl      sl_unlock
-    str     xzr, [x19, #CPU_HELD]
-    mov     x0, #OP_VCPU_SWITCH
+2:  mov     x0, #OP_VCPU_SWITCH
     str     x0, [x19, #CPU_OP]
     stp     x24, xzr, [x19, #CPU_OP_A]
     mov     x0, #1
     str     x0, [x19, #CPU_OP_C]
+    commit  A_MAILBOX_RECEIVE_WAIT, F_VCPU_ACTOR, xzr, xzr
+    mov     x0, x24
+    bl      rec_vcpu_saved_x0
+    mov     x0, x21
+    bl      rec_vcpu_state
+    mov     x0, x21
+    bl      rec_vcpu_saved_x0
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_unlock
+    ldr     x0, [x19, #CPU_HELD]
+    bl      sl_unlock
+    str     xzr, [x19, #CPU_HELD]
     continue_step A_MAILBOX_RECEIVE_WAIT
 
 // mailbox_clear: L1/L2 under the caller's vm.lock: read -> empty and 0, otherwise -1.
@@ -474,16 +606,23 @@ mailbox_clear:
     b.ne    1f
     mov     x4, #MS_EMPTY
     str     x4, [x22, #VM_MB_STATE]
+    commit  A_MAILBOX_CLEAR, RETF, xzr, xzr
+    mov     x0, x22
+    bl      rec_vm
+    bl      rec_close
     add     x0, x22, #VM_LOCK
     bl      sl_unlock
     mov     x2, #0
     return_value A_MAILBOX_CLEAR, x2
-1:  add     x0, x22, #VM_LOCK
+1:  mov     x8, #-1
+    commit  A_MAILBOX_CLEAR, RETF, x8, xzr
+    bl      rec_close
+    add     x0, x22, #VM_LOCK
     bl      sl_unlock
     return_minus_one A_MAILBOX_CLEAR
 
-// switch_out_secondary: X1/X3: the primary's saved x0 = code, the caller's state under its vcpu.lock, then the
-// switch to the primary with no value for the caller (its saved x0 stays).
+// switch_out_secondary: X1/X3: the primary's saved x0 = code, the caller's state under its vcpu.lock (where it
+// commits), then the switch to the primary with no value for the caller (its saved x0 stays).
 //   in:  x26 = new state, x27 = primary's code, x28 = action; out: branches to step_finish
 switch_out_secondary:
     load_caller
@@ -494,12 +633,26 @@ switch_out_secondary:
     bl      sl_lock
     str     x26, [x21, #VCPU_STATE]
     str     xzr, [x21, #VCPU_X0_VALID]    // the slow path saves the guest's own x0: no hypervisor value
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
     mov     x0, #OP_VCPU_SWITCH
     str     x0, [x19, #CPU_OP]
     stp     x24, xzr, [x19, #CPU_OP_A]
     str     xzr, [x19, #CPU_OP_C]
+    mov     x0, x28
+    mov     x1, #F_VCPU_ACTOR
+    mov     x2, #0
+    mov     x3, #0
+    bl      rec_open
+    mov     x0, x24
+    bl      rec_vcpu_saved_x0
+    mov     x0, x21
+    bl      rec_vcpu_state
+    mov     x0, x21
+    bl      rec_vcpu_saved_x0
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_unlock
     mov     x0, x28
     mov     x1, #F_VCPU_ACTOR
     mov     x2, #0
@@ -525,7 +678,8 @@ api_yield:
     mov     x28, #A_API_YIELD
     b       switch_out_secondary
 
-// cpu_main: a CPU started by CPU_ON enters: the primary's vCPU of this CPU becomes current.
+// cpu_main: a CPU started by CPU_ON enters: the primary's vCPU of this CPU becomes current. Only this CPU's own
+// state changes (its psci_cpu_on published cpu_op = cpu_entry with a store-release, which this CPU acquired).
 .global cpu_main
 cpu_main:
     mrs     x19, tpidr_el2
@@ -534,8 +688,26 @@ cpu_main:
     bl      vcpu_load
     mov     x0, #OP_GUEST
     str     x0, [x19, #CPU_OP]
-    ldr     x1, [x20, #VCPU_X0_VALID]     // ret: the x0 the primary's vCPU starts with, if a value
-    ldr     x2, [x20, #VCPU_REGS]
+    stp     xzr, xzr, [x19, #CPU_OP_A]
+    str     xzr, [x19, #CPU_OP_C]
+    ldr     x8, [x20, #VCPU_X0_VALID]     // ret: the x0 the primary's vCPU starts with, if a value
+    ldr     x9, [x20, #VCPU_REGS]
     mov     x0, #A_CPU_MAIN
+    mov     x1, x8
+    mov     x2, x9
+    mov     x3, #0
+    bl      rec_open
+    mov     x0, x19
+    bl      rec_cpu_current
+    mov     x0, x20
+    bl      rec_vcpu_regs_available
+    mov     x0, x20
+    bl      rec_vcpu_recv_pending
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    mov     x0, #A_CPU_MAIN
+    mov     x1, x8
+    mov     x2, x9
     mov     x3, #0
     b       step_finish

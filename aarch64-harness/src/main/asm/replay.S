@@ -53,7 +53,9 @@ step_advance:
     ldr     x0, =g_mode
     ldr     x0, [x0]
     cbz     x0, 1f
-    b       step_lock_release
+    cmp     x0, #MODE_SERIALISED
+    b.eq    step_lock_release
+    ret                                   // contended: no step counter, no step lock
 1:  ldr     x0, =g_step_idx
     ldr     x1, [x0]
     add     x1, x1, #1
@@ -74,12 +76,23 @@ step_finish:
 1:  str     xzr, [x10], #8
     subs    x11, x11, #1
     b.ne    1b
-2:  mov     x4, #0
+2:  ldr     x10, =g_mode
+    ldr     x10, [x10]
+    cmp     x10, #MODE_CONTENDED
+    b.eq    4f
+    mov     x4, #0
     tbz     x1, #2, 3f                    // F_VCPU_ACTOR
     ldr     x4, [x9, #CPU_CURRENT]
 3:  and     x1, x1, #3
     bl      emit_event
     bl      step_advance
+    b       step_loop
+4:  ldr     x10, [x9, #CPU_REC_DONE]      // contended: a step that took no lock and changed only this CPU's
+    cbnz    x10, 5f                       // own state (or nothing) commits here
+    bl      rec_open
+    bl      rec_close
+5:  mrs     x9, tpidr_el2
+    str     xzr, [x9, #CPU_REC_DONE]
     b       step_loop
 
 // trace_error: stop the trace: record the status and info (first error wins), then move the counter to the end
@@ -101,8 +114,10 @@ trace_error:
 1:  ldr     x0, =g_mode
     ldr     x0, [x0]
     cbz     x0, 2f
-    ldr     x0, =g_nsteps                 // free-running: no step budget left; release the step lock
-    str     xzr, [x0]
+    ldr     x1, =g_nsteps                 // free-running: no step budget left (the others finish their
+    str     xzr, [x1]                     // continuations and stop); serialised: release the step lock
+    cmp     x0, #MODE_SERIALISED
+    b.ne    cpu_trace_done
     bl      step_lock_release
     b       cpu_trace_done
 2:  ldr     x0, =g_nsteps
@@ -123,7 +138,10 @@ step_loop:
     mov     sp, x0
     ldr     x0, =g_mode
     ldr     x0, [x0]
-    cbnz    x0, free_step_loop
+    cmp     x0, #MODE_SERIALISED
+    b.eq    free_step_loop
+    cmp     x0, #MODE_CONTENDED
+    b.eq    free_contended_loop
     bl      wait_my_step
     cbz     x0, cpu_trace_done
     mov     x20, x0
@@ -263,7 +281,11 @@ trace_finish:
     clrex
     add     x22, x22, #1
     b       1b
-3:  bl      release_held_locks
+3:  ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cbz     x0, 4f
+    bl      rec_flush_all                 // free-running: the CPUs' records, then the contention counters
+4:  bl      release_held_locks
     bl      emit_trace_end
     ldr     x0, =g_trace_idx
     ldr     x1, [x0]
@@ -325,6 +347,19 @@ trace_setup:
     ldr     x0, [x19, #TR_SEED]
     ldr     x1, =g_free_seed
     str     x0, [x1]
+    // snapshot word indices (events.S snapshot_build): vCPUs VM-major, 3 words each, then VMs, then CPUs
+    mov     x28, #0
+    mov     x0, #0
+11: cmp     x0, x26
+    b.hs    12f
+    add     x1, x19, #TR_VCPUS
+    ldr     x1, [x1, x0, lsl #3]
+    add     x28, x28, x1
+    add     x0, x0, #1
+    b       11b
+12: add     x28, x28, x28, lsl #1         // the first VM word
+    ldr     x0, =g_snap_vcpu
+    str     xzr, [x0]
     // VMs and their vCPUs
     mov     x20, #0                       // k
 1:  cmp     x20, x26
@@ -336,6 +371,9 @@ trace_setup:
     mov     x1, #VM_SIZE
     bl      zero_words
     str     x20, [x21, #VM_ID]
+    add     x0, x20, x20, lsl #1
+    add     x0, x0, x28
+    str     x0, [x21, #VM_SNAP]
     add     x0, x19, #TR_VCPUS
     ldr     x22, [x0, x20, lsl #3]        // vcpu count
     str     x22, [x21, #VM_VCPU_COUNT]
@@ -359,6 +397,11 @@ trace_setup:
     bl      zero_words
     str     x21, [x25, #VCPU_VM]
     str     x24, [x25, #VCPU_IDX]
+    ldr     x1, =g_snap_vcpu
+    ldr     x0, [x1]
+    str     x0, [x25, #VCPU_SNAP]
+    add     x0, x0, #3
+    str     x0, [x1]
     mov     x0, #1
     str     x0, [x25, #VCPU_REGS_AVAIL]
     add     x0, x23, #G_CMD
@@ -402,6 +445,12 @@ trace_setup:
     eor     x0, x0, x0, lsr #29
     orr     x0, x0, #1                    // xorshift state must not be 0
     str     x0, [x21, #CPU_RNG]
+    add     x1, x20, x20, lsl #1          // its snapshot words follow the VMs'
+    add     x1, x1, x28
+    add     x1, x1, x26, lsl #1
+    add     x1, x1, x26
+    mov     x0, x21
+    bl      rec_reset_cpu
     add     x20, x20, #1
     b       7b
 8:  ldr     x19, =g_cpus
@@ -438,7 +487,8 @@ g_vm_count:    .skip 8
 g_corrections: .skip 8
 g_trace_idx:   .skip 8
 g_nphys:       .skip 8
-.global g_mode, g_step_lock
+.global g_mode, g_step_lock, g_free_seed
 g_mode:        .skip 8
 g_step_lock:   .skip 16                // free-running: ticket lock (next ticket, now serving)
 g_free_seed:   .skip 8
+g_snap_vcpu:   .skip 8                 // trace_setup: the next vCPU's snapshot word index

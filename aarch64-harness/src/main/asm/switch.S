@@ -80,7 +80,12 @@ guest_enter:
 
 // vcpu_switch: the step that saves the old vCPU's live registers into its buffer and loads the next vCPU.
 // The saved x0 is user_ret when the decision returned one (unless retval-before-publish already wrote it in the
-// decision's lock region); with no value (WFI trap, IRQ) the guest's own live x0 is saved (no hypervisor value).
+// decision's lock region: then the save leaves x0 alone, and never even stores to it); with no value (WFI trap,
+// IRQ) the guest's own live x0 is saved (no hypervisor value). No lock: the step changes this CPU's current and
+// cpu_op, the old vCPU's buffer and regs_available, the next vCPU's regs_available and recv_pending. Order: (in
+// contended mode, first wait until the next vCPU's registers are saved: aa039b39 lets vcpu_run decide before
+// another CPU's save completed) save, load, commit, then publish the old vCPU's save (store-release of
+// regs_available) after the commit, so a CPU that acquires it takes a later sequence number.
 // Event: vcpu_switch, actor the CPU, ret = the x0 the resumed vCPU sees.
 //   in: none (cpu_op = vcpu_switch{next = CPU_OP_A, user_ret = CPU_OP_B if CPU_OP_C}); out: branches to step_finish
 .global vcpu_switch
@@ -88,32 +93,74 @@ vcpu_switch:
     mrs     x19, tpidr_el2
     ldr     x20, [x19, #CPU_CURRENT]      // old
     ldr     x21, [x19, #CPU_OP_A]         // next
-    ldr     x22, [x20, #VCPU_REGS]        // the buffer's x0 before the save
-    add     x0, x20, #VCPU_REGS
-    add     x1, x19, #CPU_FRAME
-    bl      frame_copy
+    ldr     x0, =g_mode
+    ldr     x0, [x0]
+    cmp     x0, #MODE_CONTENDED
+    b.ne    1f
+    add     x0, x21, #VCPU_REGS_AVAIL     // contended: the next vCPU's save (on another CPU) must be complete
+    sevl
+0:  wfe
+    ldaxr   x1, [x0]
+    cbz     x1, 0b
+    clrex
+1:  mov     x10, #0                       // 1 when the save writes a hypervisor value into the old saved x0
+    add     x0, x20, #(VCPU_REGS + 8)     // save x1..x30, SP_EL1, ELR_EL2, SPSR_EL2 (every word but x0)
+    add     x1, x19, #(CPU_FRAME + 8)
+    ldr     x2, [x1], #8
+    str     x2, [x0], #8
+    mov     x2, #((R_WORDS - 2) / 2)
+2:  ldp     x3, x4, [x1], #16
+    stp     x3, x4, [x0], #16
+    subs    x2, x2, #1
+    b.ne    2b
     ldr     x0, [x19, #CPU_OP_C]
-    cbz     x0, 2f                        // no value: the guest's own x0 stays saved
-    ldr     x1, =g_corrections
+    cbnz    x0, 3f
+    ldr     x0, [x19, #CPU_FRAME]         // no value: the guest's own x0 is saved (no hypervisor value)
+    str     x0, [x20, #VCPU_REGS]
+    b       4f
+3:  ldr     x1, =g_corrections
     ldr     x1, [x1]
-    tbnz    x1, #C_RETVAL_BEFORE_PUBLISH, 1f
-    ldr     x22, [x19, #CPU_OP_B]         // user_ret
+    tbnz    x1, #C_RETVAL_BEFORE_PUBLISH, 4f
+    ldr     x0, [x19, #CPU_OP_B]          // user_ret
+    str     x0, [x20, #VCPU_REGS]
     mov     x0, #1
     str     x0, [x20, #VCPU_X0_VALID]
-1:  str     x22, [x20, #VCPU_REGS]
-2:
-    mov     x0, #1
-    add     x1, x20, #VCPU_REGS_AVAIL
-    stlr    x0, [x1]                      // publish: the save has completed
-    sev
-    mov     x0, x21
+    mov     x10, #1
+4:  mov     x0, x21
     bl      vcpu_load
     mov     x0, #OP_GUEST
     str     x0, [x19, #CPU_OP]
     stp     xzr, xzr, [x19, #CPU_OP_A]
     str     xzr, [x19, #CPU_OP_C]
-    ldr     x2, [x19, #(CPU_FRAME + 0)]
-    ldr     x1, [x21, #VCPU_X0_VALID]     // F_RET when the resumed vCPU's x0 is a hypervisor value
+    ldr     x9, [x19, #(CPU_FRAME + 0)]
+    ldr     x8, [x21, #VCPU_X0_VALID]     // F_RET when the resumed vCPU's x0 is a hypervisor value
     mov     x0, #A_VCPU_SWITCH
+    mov     x1, x8
+    mov     x2, x9
+    mov     x3, #0
+    bl      rec_open
+    ldr     x0, [x20, #VCPU_SNAP]         // regs_available[old] = TRUE (published below)
+    mov     x1, #(1 << 8)
+    mov     x2, #0xff00
+    bl      rec_field
+    cbz     x10, 5f                       // only what the save wrote (with retval-before-publish a sender may
+    mov     x0, x20                       // be writing the old vCPU's x0 under its lock right now)
+    bl      rec_vcpu_saved_x0
+5:  mov     x0, x21
+    bl      rec_vcpu_regs_available
+    mov     x0, x21
+    bl      rec_vcpu_recv_pending
+    mov     x0, x19
+    bl      rec_cpu_current
+    mov     x0, x19
+    bl      rec_cpu_op
+    bl      rec_close
+    mov     x0, #1
+    add     x1, x20, #VCPU_REGS_AVAIL
+    stlr    x0, [x1]                      // publish: the save has completed
+    sev
+    mov     x0, #A_VCPU_SWITCH
+    mov     x1, x8
+    mov     x2, x9
     mov     x3, #0
     b       step_finish

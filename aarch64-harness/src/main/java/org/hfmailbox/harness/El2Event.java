@@ -3,15 +3,20 @@ package org.hfmailbox.harness;
 /**
  * One EVENT record of the EL2 image: the step's sequence number, CPU, action, actor, MPIDR_EL1 of the CPU that
  * executed it, its return value (when it has one), the FNV-1a hash of delivered bytes (when it has one), the
- * guest's x0..x3 of the step, and the snapshot words it changed. Immutable.
+ * guest's x0..x3 of the step, and the snapshot fields it changed: per field the word index, the value and the mask
+ * of the bits the step wrote (all ones for a whole word). Immutable.
  */
 public record El2Event(long seq, int cpu, El2Action action, int actionId, boolean hasRet, boolean hasAux,
                        int actorRef, long mpidr, long ret, long aux, long[] regs, int[] changedIndex,
-                       long[] changedValue) {
+                       long[] changedValue, long[] changedMask) {
     public El2Event {
         regs = regs.clone();
         changedIndex = changedIndex.clone();
         changedValue = changedValue.clone();
+        changedMask = changedMask.clone();
+        if (changedValue.length != changedIndex.length || changedMask.length != changedIndex.length) {
+            throw new IllegalArgumentException("changed index, value and mask differ in length");
+        }
     }
 
     /** The guest's x0..x3 of the step (zero for continuations, CPU-level steps and IRQs). */
@@ -19,11 +24,12 @@ public record El2Event(long seq, int cpu, El2Action action, int actionId, boolea
         return regs[i];
     }
 
-    /** Applies the changed words to a snapshot. */
+    /** Applies the changed fields to a snapshot: the masked bits of each word take the recorded value. */
     public void applyTo(long[] words) {
         for (int i = 0; i < changedIndex.length; i++) {
-            if (changedIndex[i] < words.length) {
-                words[changedIndex[i]] = changedValue[i];
+            int w = changedIndex[i];
+            if (w >= 0 && w < words.length) {
+                words[w] = (words[w] & ~changedMask[i]) | (changedValue[i] & changedMask[i]);
             }
         }
     }

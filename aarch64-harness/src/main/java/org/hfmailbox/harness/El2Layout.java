@@ -24,6 +24,18 @@ public final class El2Layout {
     public static final long MAGIC = 0x31504e4942464d48L;
     public static final int STEP_SIZE = 64;
     public static final int TRACE_HEADER_SIZE = 64 + 8 * MAX_VMS;
+    /** Contended free-running: each CPU's event record buffer (RECBUF_SIZE) and the largest record (REC_MAX_WORDS). */
+    public static final int RECORD_BUFFER_BYTES = 1 << 20;
+    public static final int RECORD_MAX_BYTES = 8 * 64;
+    /** Input table modes (IN_MODE). */
+    public static final int MODE_REPLAY = 0;
+    public static final int MODE_SERIALISED = 1;
+    public static final int MODE_CONTENDED = 2;
+    /**
+     * Contended mode: iterations a CPU spins right after taking a lock (IN_HOLD_SPIN), so that lock regions are
+     * long enough to be found held on a loaded host; timing only (spinlock.S).
+     */
+    public static final long CONTENDED_HOLD_SPIN = Long.getLong("hfmailbox.holdSpin", 8000);
 
     /** Correction names in the bit order of the image (the order of docs/corrections.md). */
     public static final List<String> CORRECTIONS = List.of("save-before-publish", "retval-before-publish",

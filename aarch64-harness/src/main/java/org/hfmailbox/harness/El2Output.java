@@ -45,6 +45,8 @@ public final class El2Output {
         int traceIndex = -1;
         long[] init = null;
         List<El2Event> events = new ArrayList<>();
+        El2Contention contention = null;
+        String malformed = null;
         int i = 0;
         while (i < words) {
             long head = b.getLong(8 * i);
@@ -57,8 +59,9 @@ public final class El2Output {
             switch (type) {
                 case 1 -> {
                     if (init != null) {
-                        traces.add(new El2TraceResult(traceIndex, init, events, null));
+                        traces.add(new El2TraceResult(traceIndex, init, bySeq(events), null, contention));
                     }
+                    contention = null;
                     traceIndex = (int) b.getLong(8 * (i + 1));
                     int count = (int) b.getLong(8 * (i + 2));
                     init = new long[count];
@@ -69,12 +72,18 @@ public final class El2Output {
                 }
                 case 2 -> {
                     long w2 = b.getLong(8 * (i + 2));
-                    int changes = (n - 10) / 2;
+                    if (n < 10 || (n - 10) % 3 != 0) {
+                        malformed = "EVENT record of " + n + " words at word " + i;
+                        break;
+                    }
+                    int changes = (n - 10) / 3;
                     int[] idx = new int[changes];
                     long[] val = new long[changes];
+                    long[] mask = new long[changes];
                     for (int k = 0; k < changes; k++) {
-                        idx[k] = (int) b.getLong(8 * (i + 10 + 2 * k));
-                        val[k] = b.getLong(8 * (i + 11 + 2 * k));
+                        idx[k] = (int) b.getLong(8 * (i + 10 + 3 * k));
+                        val[k] = b.getLong(8 * (i + 11 + 3 * k));
+                        mask[k] = b.getLong(8 * (i + 12 + 3 * k));
                     }
                     long[] regs = new long[4];
                     for (int k = 0; k < 4; k++) {
@@ -85,28 +94,50 @@ public final class El2Output {
                     events.add(new El2Event(b.getLong(8 * (i + 1)), (int) (w2 & 0xff), El2Action.ofId(actionId),
                             actionId, (flags & 1) != 0, (flags & 2) != 0, (int) (w2 >>> 24),
                             b.getLong(8 * (i + 3)), b.getLong(8 * (i + 4)), b.getLong(8 * (i + 5)), regs, idx,
-                            val));
+                            val, mask));
                 }
                 case 3 -> {
                     El2TraceEnd end = new El2TraceEnd((int) b.getLong(8 * (i + 1)), (int) b.getLong(8 * (i + 2)),
                             b.getLong(8 * (i + 3)), b.getLong(8 * (i + 4)), b.getLong(8 * (i + 5)),
                             b.getLong(8 * (i + 6)), b.getLong(8 * (i + 7)), b.getLong(8 * (i + 8)));
-                    traces.add(new El2TraceResult(traceIndex, init == null ? new long[0] : init, events, end));
+                    traces.add(new El2TraceResult(traceIndex, init == null ? new long[0] : init, bySeq(events), end,
+                            contention));
                     init = null;
+                    contention = null;
                     events = new ArrayList<>();
+                }
+                case 5 -> {
+                    if (n < 9) {
+                        malformed = "CONTENTION record of " + n + " words at word " + i;
+                        break;
+                    }
+                    contention = new El2Contention(b.getLong(8 * (i + 2)), b.getLong(8 * (i + 3)),
+                            b.getLong(8 * (i + 4)), b.getLong(8 * (i + 5)), b.getLong(8 * (i + 6)),
+                            b.getLong(8 * (i + 7)), b.getLong(8 * (i + 8)) != 0);
                 }
                 case 4 -> fatal = new El2Fatal(b.getLong(8 * (i + 1)), b.getLong(8 * (i + 2)), b.getLong(8 * (i + 3)),
                         b.getLong(8 * (i + 4)), (int) b.getLong(8 * (i + 5)));
-                default -> problem = "unknown record type " + type + " at word " + i;
+                default -> malformed = "unknown record type " + type + " at word " + i;
             }
-            if (problem != null && type > 4) {
+            if (malformed != null) {
+                problem = malformed;
                 break;
             }
             i += n;
         }
         if (init != null) {
-            traces.add(new El2TraceResult(traceIndex, init, events, null));
+            traces.add(new El2TraceResult(traceIndex, init, bySeq(events), null, contention));
         }
         return new El2Output(traces, fatal, problem);
+    }
+
+    /**
+     * The events in sequence-number order: contended free-running writes each CPU's records to its own buffer, so
+     * the file holds them grouped by CPU; replay already writes them in order (a stable sort keeps it).
+     */
+    private static List<El2Event> bySeq(List<El2Event> events) {
+        List<El2Event> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingLong(El2Event::seq));
+        return sorted;
     }
 }

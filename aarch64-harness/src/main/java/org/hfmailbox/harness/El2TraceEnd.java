@@ -9,6 +9,7 @@ public record El2TraceEnd(int traceIndex, int status, long stepIndex, long info0
     public static final int GUEST_CHECK = 3;
     public static final int LOWER_EXCEPTION = 4;
     public static final int NOT_MODELLED = 5;
+    public static final int RECORD_OVERFLOW = 6;
 
     public boolean ok() {
         return status == OK;
@@ -32,6 +33,8 @@ public record El2TraceEnd(int traceIndex, int status, long stepIndex, long info0
                     + Long.toHexString(info2);
             case NOT_MODELLED -> "the guest called PSCI function 0x" + Long.toHexString(info0)
                     + " (SYSTEM_OFF/RESET), which the model has no step for" + at;
+            case RECORD_OVERFLOW -> "a CPU's event record buffer overflowed (contended free-running: too many steps "
+                    + "for the image's " + (El2Layout.RECORD_BUFFER_BYTES >> 10) + " KiB per CPU)";
             default -> "unknown status " + status + at;
         };
     }

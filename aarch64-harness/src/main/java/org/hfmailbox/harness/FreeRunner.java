@@ -11,11 +11,13 @@ import org.hfmailbox.reference.VcpuId;
 import org.hfmailbox.reference.trace.InMemoryTrace;
 
 /**
- * Free-running mode: the image's CPUs run their guests concurrently (calls chosen at EL2 from a random seed) and
- * record the steps in the order they took effect. The driver then has the reference take the same steps in the
- * same order (the guests' registers come from the records; EL2 page addresses map to the reference's default
- * layout; a send's payload is the pattern the guest wrote) and compares the reference's trace with the records,
- * step by step. The reference's trace is what {@code ./mailbox validate} checks against the spec.
+ * Free-running mode: the image's CPUs run their guests concurrently (calls chosen at EL2 from a random seed),
+ * contending for Hafnium's locks, and each step records its sequence number, taken inside the lock region that
+ * makes it take effect. The driver orders the records by sequence number, checks that the numbers are exactly
+ * 1..n, has the reference take the same steps in that order (the guests' registers come from the records; EL2 page
+ * addresses map to the reference's default layout; a send's payload is the pattern the guest wrote, from its x3)
+ * and compares the reference's trace with the records, step by step. The reference's trace is what
+ * {@code ./mailbox validate} checks against the spec.
  */
 public final class FreeRunner {
     private final Replayer replayer;
@@ -25,9 +27,15 @@ public final class FreeRunner {
     }
 
     /** One free-running workload's verdict and the reference's NDJSON trace of it. */
-    public record Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines) {
+    public record Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines,
+                          El2Contention contention) {
         public Outcome {
             traceLines = List.copyOf(traceLines);
+            contention = contention == null ? El2Contention.none() : contention;
+        }
+
+        Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines) {
+            this(name, steps, divergence, failure, traceLines, null);
         }
 
         public boolean ok() {
@@ -64,7 +72,8 @@ public final class FreeRunner {
                         List.of()));
                 continue;
             }
-            out.add(reproduce(in, r));
+            Outcome o = reproduce(in, r);
+            out.add(new Outcome(o.name(), o.steps(), o.divergence(), o.failure(), o.traceLines(), r.contention()));
         }
         return out;
     }
@@ -80,7 +89,14 @@ public final class FreeRunner {
         }
         InMemoryTrace sink = new InMemoryTrace();
         Hypervisor h = new Hypervisor(shape, Semantics.of(names), sink);
+        long expected = 1;
         for (El2Event e : r.events()) {
+            if (e.seq() != expected) {
+                return new Outcome(in.name(), r.events().size(), null, "the sequence numbers are not 1.." + r.events()
+                        .size() + ": " + (e.seq() < expected ? "duplicate " : "missing ") + expected + " (found "
+                        + e.seq() + ")", List.of());
+            }
+            expected++;
             if (e.action() == null) {
                 return new Outcome(in.name(), r.events().size(), null, "unknown action id " + e.actionId()
                         + " at seq " + e.seq(), List.of());
@@ -119,17 +135,21 @@ public final class FreeRunner {
         } else if (e.action() == El2Action.MAILBOX_SEND) {
             long page = h.sendPageIpa(v.vm());
             if (page >= 0 && Long.compareUnsigned(x2, El2Layout.MAX_PAYLOAD) <= 0) {
-                h.writeGuest(v.vm(), page, pattern(e.seq(), (int) x2));
+                h.writeGuest(v.vm(), page, pattern(e.reg(3), (int) x2));
             }
         }
         return h.hvc(c, e.reg(0), x1, x2, e.reg(3));
     }
 
-    /** The payload a free-running guest writes before the send of sequence number {@code seq}. */
-    static byte[] pattern(long seq, int size) {
+    /**
+     * The payload a free-running guest writes before a send whose x3 is {@code base} (Hafnium ignores x3): byte j is
+     * {@code base + j}. The base depends only on the sending VM and the random seed, so vCPUs of one VM that write
+     * their shared send page concurrently write identical bytes.
+     */
+    static byte[] pattern(long base, int size) {
         byte[] b = new byte[size];
         for (int j = 0; j < size; j++) {
-            b[j] = (byte) (seq + j);
+            b[j] = (byte) (base + j);
         }
         return b;
     }

@@ -38,13 +38,15 @@ public final class InputTableWriter {
         int namePos = 64 + 8 * traces.size();
         b.putLong(16, namePos);
         b.putLong(24, physicalCpus);
-        boolean free = !traces.isEmpty() && traces.get(0).isFreeRunning();
+        int mode = traces.isEmpty() ? El2Layout.MODE_REPLAY : traces.get(0).mode();
         for (ReplayInput t : traces) {
-            if (t.isFreeRunning() != free) {
-                throw new IllegalArgumentException("one boot replays traces or free-runs, not both");
+            if (t.mode() != mode) {
+                throw new IllegalArgumentException("one boot replays traces, free-runs serialised or free-runs "
+                        + "contended, never a mix");
             }
         }
-        b.putLong(32, free ? 1 : 0);
+        b.putLong(32, mode);
+        b.putLong(40, mode == El2Layout.MODE_CONTENDED ? El2Layout.CONTENDED_HOLD_SPIN : 0);
         b.position(namePos);
         b.put(name);
         int pos = (int) align(b.position(), 8);

@@ -5,21 +5,41 @@ import java.util.List;
 /**
  * One trace as the EL2 image takes it: the shape, the enabled corrections (bit mask, {@link El2Layout#CORRECTIONS}),
  * the x0 each vCPU starts with (VM-major, what a boot loader hands over) and the steps; or, free-running, a random
- * seed and a step budget. Immutable.
+ * seed, a step budget and whether the CPUs run concurrently (contended, the default) or one step at a time under a
+ * global lock (serialised). Immutable.
  */
 public record ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
-                          List<ReplayStep> steps, long randomSeed, int freeSteps) {
+                          List<ReplayStep> steps, long randomSeed, int freeSteps, boolean serialised) {
+    /** The largest free-running step budget: every step could fall on one CPU, whose record buffer must hold them. */
+    public static final int MAX_FREE_STEPS = El2Layout.RECORD_BUFFER_BYTES / El2Layout.RECORD_MAX_BYTES - 64;
+
     /** A trace to replay. */
     public ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
                        List<ReplayStep> steps) {
-        this(name, cpus, vcpuCount, corrections, initX0, steps, 0, 0);
+        this(name, cpus, vcpuCount, corrections, initX0, steps, 0, 0, false);
     }
 
-    /** A free-running workload: {@code freeSteps} steps chosen by the guests from {@code randomSeed}. */
+    /**
+     * A contended free-running workload: about {@code freeSteps} steps (the budget, plus the few continuations in
+     * flight when it runs out) chosen by the guests from {@code randomSeed}, the CPUs concurrent.
+     */
     public static ReplayInput freeRunning(String name, int cpus, List<Integer> vcpuCount, long corrections,
                                           long randomSeed, int freeSteps) {
         return new ReplayInput(name, cpus, vcpuCount, corrections, zeroInit(vcpuCount), List.of(), randomSeed,
-                freeSteps);
+                freeSteps, false);
+    }
+
+    /** A serialised free-running workload: exactly {@code freeSteps} steps, one at a time under a global lock. */
+    public static ReplayInput freeRunningSerialised(String name, int cpus, List<Integer> vcpuCount, long corrections,
+                                                    long randomSeed, int freeSteps) {
+        return new ReplayInput(name, cpus, vcpuCount, corrections, zeroInit(vcpuCount), List.of(), randomSeed,
+                freeSteps, true);
+    }
+
+    /** The input table mode (El2Layout.MODE_*). */
+    public int mode() {
+        return !isFreeRunning() ? El2Layout.MODE_REPLAY
+                : serialised ? El2Layout.MODE_SERIALISED : El2Layout.MODE_CONTENDED;
     }
 
     public boolean isFreeRunning() {
@@ -30,6 +50,10 @@ public record ReplayInput(String name, int cpus, List<Integer> vcpuCount, long c
         vcpuCount = List.copyOf(vcpuCount);
         initX0 = List.copyOf(initX0);
         steps = List.copyOf(steps);
+        if (freeSteps > MAX_FREE_STEPS) {
+            throw new IllegalArgumentException("a free-running budget of " + freeSteps + " steps exceeds the image's "
+                    + MAX_FREE_STEPS);
+        }
         String problem = shapeProblem(cpus, vcpuCount);
         if (problem != null) {
             throw new IllegalArgumentException(problem);

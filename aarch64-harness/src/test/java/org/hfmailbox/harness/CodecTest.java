@@ -1,8 +1,10 @@
 package org.hfmailbox.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,10 +59,11 @@ class CodecTest {
 
     @Test
     void recordsDecodeLosslessly() {
-        ByteBuffer b = ByteBuffer.allocate(8 * (5 + 12 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 * (5 + 13 + 9)).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(1 | 5 << 8).putLong(0).putLong(2).putLong(0x11).putLong(0x22);
-        b.putLong(2 | 12 << 8).putLong(1).putLong(1 | 3 << 8 | 9L << 16 | 0x101L << 24).putLong(0x80000001L)
-                .putLong(-1).putLong(0).putLong(0xff00).putLong(2).putLong(0).putLong(0).putLong(1).putLong(0x33);
+        b.putLong(2 | 13 << 8).putLong(1).putLong(1 | 3 << 8 | 9L << 16 | 0x101L << 24).putLong(0x80000001L)
+                .putLong(-1).putLong(0).putLong(0xff00).putLong(2).putLong(0).putLong(0).putLong(1).putLong(0x33)
+                .putLong(-1);
         b.putLong(3 | 9 << 8).putLong(0).putLong(0).putLong(1).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
         El2Output out = El2Output.decode(b.array());
         assertNull(out.problem());
@@ -75,6 +78,56 @@ class CodecTest {
         e.applyTo(words);
         assertEquals(0x33, words[1]);
         assertEquals(El2TraceEnd.OK, r.end().status());
+        assertNull(r.contention());
+    }
+
+    /** An EVENT record: seq, cpu, action, no ret/aux, no regs, then (index, value, mask) fields. */
+    private static void event(ByteBuffer b, long seq, int cpu, long... fields) {
+        b.putLong(2 | (10L + fields.length) << 8).putLong(seq).putLong(cpu | 1 << 8).putLong(cpu).putLong(0)
+                .putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
+        for (long f : fields) {
+            b.putLong(f);
+        }
+    }
+
+    @Test
+    void contendedRecordsAreOrderedBySequenceNumberAndApplyOnlyTheirMaskedBits() {
+        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 13 + 16 + 13 + 9 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(1 | 4 << 8).putLong(0).putLong(1).putLong(0x0000_0000_0000_0101L);
+        // CPU 1's buffer first (seq 2), then CPU 0's (seq 1, 3): the file groups records by CPU
+        event(b, 2, 1, 0, 0x0400, 0xff00, 0, 0x4000_0000L, 0xff00_0000L);
+        event(b, 1, 0, 0, 0x02, 0xff);
+        event(b, 3, 0, 0, 0x01, 0xff);
+        b.putLong(5 | 9 << 8).putLong(0).putLong(3).putLong(4).putLong(0).putLong(0).putLong(1).putLong(2)
+                .putLong(0);
+        b.putLong(3 | 9 << 8).putLong(0).putLong(0).putLong(3).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
+        El2Output out = El2Output.decode(b.array());
+        assertNull(out.problem());
+        El2TraceResult r = out.traces().get(0);
+        assertEquals(List.of(1L, 2L, 3L), r.events().stream().map(El2Event::seq).toList());
+        long[] w = r.initWords();
+        r.events().get(0).applyTo(w);
+        assertEquals(0x0102L, w[0], "seq 1 wrote bits 0..7 only");
+        r.events().get(1).applyTo(w);
+        assertEquals(0x4000_0402L, w[0], "seq 2 wrote bits 8..15 and 24..31 only, keeping seq 1's bits");
+        r.events().get(2).applyTo(w);
+        assertEquals(0x4000_0401L, w[0]);
+        assertEquals(new El2Contention(3, 4, 0, 0, 1, 2, false), r.contention());
+        assertEquals(8, r.contention().hafniumLockContention());
+    }
+
+    @Test
+    void aMissingSequenceNumberIsReportedNotReproduced() {
+        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 10 + 10 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(1 | 4 << 8).putLong(0).putLong(1).putLong(0);
+        event(b, 1, 0);
+        event(b, 3, 0);
+        b.putLong(3 | 9 << 8).putLong(0).putLong(0).putLong(2).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
+        El2TraceResult r = El2Output.decode(b.array()).traces().get(0);
+        ReplayInput in = ReplayInput.freeRunning("gap", 1, List.of(1), 0, 1, 2);
+        FreeRunner.Outcome o = FreeRunner.reproduce(in, r);
+        assertFalse(o.ok());
+        assertTrue(o.failure().contains("missing 2"), o.failure());
     }
 
     @Test

@@ -7,6 +7,15 @@ import java.util.stream.Collectors;
 
 /** Shared by the tests: the replayer on the built image (a missing image fails the test, never skips it). */
 final class TestSupport {
+    static {
+        // surefire points java.io.tmpdir into target/ (TLC's SANY deletes its files there at exit)
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private TestSupport() {
     }
 
