@@ -495,7 +495,8 @@ vcpu_switch(c) ==
 (* - Pc's saved x0 is read only when CPU c resumes Pc (vcpu_switch) or     *)
 (*   enters (cpu_main), and is written by every exit that leads there;     *)
 (* - a secondary vCPU's saved x0 is dead while a CPU runs it and has not   *)
-(*   yet decided to switch it out (it is written at or after the decision); *)
+(*   yet decided to switch it out (it is written at or after the decision), *)
+(*   and at aa039b39 until the register save that writes user_ret into it;  *)
 (* - recv_from_id and recv_bytes are read only in state `received` (V2);  *)
 (* - with retval-before-publish the register save ignores user_ret.        *)
 (* The traces of the reference and the EL2 harness carry the real values.  *)
@@ -505,7 +506,11 @@ LiveX0(v) ==
          \/ cpu_op[v[2]].op = "vcpu_switch" /\ cpu_op[v[2]].next = v
     ELSE ~\E c \in CPUs :
             /\ current[c] = v
-            /\ cpu_op[c].op \in {"guest", "mailbox_send", "mailbox_receive", "mailbox_send_switch"}
+            /\ \/ cpu_op[c].op \in {"guest", "mailbox_send", "mailbox_receive", "mailbox_send_switch"}
+               \* at aa039b39 the register save is about to write user_ret into x0
+               \/ /\ cpu_op[c].op = "vcpu_switch"
+                  /\ ~Fixed("retval-before-publish")
+                  /\ cpu_op[c].user_ret # None
 
 View ==
     <<vcpu_state,

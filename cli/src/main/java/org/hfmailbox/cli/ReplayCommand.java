@@ -1,0 +1,250 @@
+package org.hfmailbox.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hfmailbox.harness.El2Contention;
+import org.hfmailbox.harness.El2Layout;
+import org.hfmailbox.harness.FreeRunner;
+import org.hfmailbox.harness.HarnessInputException;
+import org.hfmailbox.harness.ReplayInput;
+import org.hfmailbox.harness.HarnessRunException;
+import org.hfmailbox.harness.QemuRunner;
+import org.hfmailbox.harness.ReferenceTrace;
+import org.hfmailbox.harness.ReplayOutcome;
+import org.hfmailbox.harness.Replayer;
+import org.hfmailbox.harness.ImageLocator;
+import org.hfmailbox.harness.ScenarioTraces;
+import org.hfmailbox.harness.TraceReader;
+import org.hfmailbox.reference.Semantics;
+import org.hfmailbox.refinement.tlc.SpecLoadException;
+import org.hfmailbox.refinement.tlc.SpecSource;
+import org.hfmailbox.refinement.trace.Trace;
+import org.hfmailbox.refinement.trace.TraceFormatException;
+import org.hfmailbox.refinement.validate.Validator;
+import org.hfmailbox.refinement.validate.Verdict;
+import org.hfmailbox.reference.SystemShape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./mailbox replay FILE...}: traces or scenarios replayed on the EL2 harness under QEMU, step by step. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay NDJSON traces, or scenarios (.scn, run on the Java reference first), on the EL2",
+            "harness under QEMU (real HVCs from EL1 guests, real context switches, stage 2 per VM), comparing every",
+            "step's return value and changed state with the trace; report the first divergence per trace.",
+            "With --free-running N: N workloads whose CPUs run their guests concurrently (calls chosen at EL2),",
+            "contending for Hafnium's locks, each step numbered inside the lock region that makes it take effect;",
+            "each run is reproduced step for step by the reference and the reference's trace validated against",
+            "spec/Mailbox.tla (TLC, in process); --trace-dir also writes the traces; --serialised runs one step at",
+            "a time under a global lock instead (the baseline: no contention).",
+            "Exit 0 when every trace agrees, 1 on a divergence or an EL2 failure, 2 on bad input."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "trace files (NDJSON) or scenario files (.scn)")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--free-running", paramLabel = "N", defaultValue = "0",
+            description = "run N free-running workloads of the default shape instead of replaying files")
+    private int freeRunning;
+
+    @Option(names = "--steps", defaultValue = "200", description = "free-running: steps per workload (default ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--random-seed", defaultValue = "1", description = "free-running: first random seed (default ${DEFAULT-VALUE})")
+    private long randomSeed;
+
+    @Option(names = "--serialised",
+            description = "free-running: one step at a time under a global step lock (no lock is ever contended)")
+    private boolean serialised;
+
+    @Option(names = "--no-validate", description = "free-running: do not validate the traces with TLC")
+    private boolean noValidate;
+
+    @Option(names = "--trace-dir", paramLabel = "DIR",
+            description = "free-running: write the reference's trace of each workload here (NDJSON)")
+    private Path traceDir;
+
+    @Option(names = "--semantics", defaultValue = "corrected",
+            description = "for scenarios: corrected, aa039b39 or both (traces name their own; default ${DEFAULT-VALUE})")
+    private String semantics;
+
+    @Option(names = "--parallel-cpus",
+            description = "run QEMU's CPUs on parallel host threads (MTTCG) instead of one thread")
+    private boolean parallel;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Semantics> sems = semanticsList();
+        if (freeRunning > 0) {
+            return freeRun(out, sems);
+        }
+        if (files.isEmpty()) {
+            throw new InputError("replay: name trace or scenario files, or --free-running N");
+        }
+        List<ReferenceTrace> traces = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new InputError(f + ": no such file");
+            }
+            try {
+                if (f.toString().endsWith(".scn")) {
+                    for (Semantics s : sems) {
+                        ScenarioTraces.Result r = ScenarioTraces.run(f, s);
+                        if (!r.validFor()) {
+                            out.println(f + ": not valid for " + s.name() + ", not replayed");
+                            continue;
+                        }
+                        if (!r.passed()) {
+                            out.println(f + " [" + s.name() + "]: the reference failed an expectation ("
+                                    + r.failure() + "); replaying its trace anyway");
+                        }
+                        traces.add(r.trace());
+                    }
+                } else {
+                    traces.add(TraceReader.read(f));
+                }
+            } catch (HarnessInputException e) {
+                throw new InputError(e.getMessage());
+            } catch (IOException e) {
+                throw new InputError(f + ": " + e.getMessage());
+            }
+        }
+        if (traces.isEmpty()) {
+            out.println("replay: nothing to replay");
+            return ExitCode.OK;
+        }
+        Replayer replayer;
+        try {
+            replayer = new Replayer(ImageLocator.locate(), new QemuRunner(
+                    System.getProperty("hfmailbox.qemu", "qemu-system-aarch64"),
+                    parallel ? QemuRunner.MULTI_THREAD : QemuRunner.SINGLE_THREAD));
+        } catch (HarnessRunException e) {
+            throw new InputError("replay: " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        List<ReplayOutcome> outcomes;
+        try {
+            outcomes = replayer.replay(traces);
+        } catch (HarnessInputException e) {
+            throw new InputError(e.getMessage());
+        } catch (HarnessRunException e) {
+            throw new InputError("replay: " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long steps = 0;
+        int bad = 0;
+        for (ReplayOutcome o : outcomes) {
+            out.println(o.describe());
+            steps += o.steps();
+            bad += o.ok() ? 0 : 1;
+        }
+        out.printf("replay: %d traces, %d steps replayed and compared in %.2f s (%.0f steps/s, boot included): "
+                + "%d agree, %d diverge%n", outcomes.size(), steps, seconds, steps / seconds,
+                outcomes.size() - bad, bad);
+        return bad == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private int freeRun(PrintWriter out, List<Semantics> sems) {
+        if (steps < 1 || steps > ReplayInput.MAX_FREE_STEPS) {
+            throw new InputError("--steps must be 1.." + ReplayInput.MAX_FREE_STEPS);
+        }
+        List<ReplayInput> runs = new ArrayList<>();
+        SystemShape shape = SystemShape.defaultShape();
+        for (Semantics s : sems) {
+            long bits = El2Layout.correctionBits(s.names());
+            if (bits < 0) {
+                throw new InputError("--semantics: the EL2 image does not know every correction of " + s.names());
+            }
+            for (long seed = randomSeed; seed < randomSeed + freeRunning; seed++) {
+                String name = "free-" + s.name() + "-random-seed-" + seed;
+                runs.add(serialised
+                        ? ReplayInput.freeRunningSerialised(name, shape.cpus(), shape.vcpuCount(), bits, seed, steps)
+                        : ReplayInput.freeRunning(name, shape.cpus(), shape.vcpuCount(), bits, seed, steps));
+            }
+        }
+        List<FreeRunner.Outcome> outcomes;
+        long start = System.nanoTime();
+        try {
+            outcomes = new FreeRunner(new Replayer(ImageLocator.locate(), new QemuRunner(
+                    System.getProperty("hfmailbox.qemu", "qemu-system-aarch64"), QemuRunner.MULTI_THREAD)))
+                    .run(runs);
+        } catch (HarnessRunException e) {
+            throw new InputError("replay: " + e.getMessage());
+        }
+        double runSeconds = (System.nanoTime() - start) / 1e9;
+        int bad = 0;
+        long total = 0;
+        El2Contention contention = El2Contention.none();
+        List<Trace> traces = new ArrayList<>();
+        for (FreeRunner.Outcome o : outcomes) {
+            out.println(o.describe() + " (" + o.contention().describe() + ")");
+            bad += o.ok() ? 0 : 1;
+            total += o.steps();
+            contention = contention.plus(o.contention());
+            if (o.traceLines().isEmpty()) {
+                continue;
+            }
+            if (traceDir != null) {
+                try {
+                    Files.createDirectories(traceDir);
+                    Files.write(traceDir.resolve(o.name() + ".ndjson"), o.traceLines());
+                } catch (IOException e) {
+                    throw new InputError(traceDir + ": " + e.getMessage());
+                }
+            }
+            try {
+                traces.add(new org.hfmailbox.refinement.trace.TraceReader().parse(o.name(), o.traceLines()));
+            } catch (TraceFormatException e) {
+                out.println(o.name() + ": the reference's trace is malformed: " + e.getMessage());
+                bad++;
+            }
+        }
+        out.printf("replay --free-running: %d workloads, %d steps (%d CPUs, %s), %.2f s: %d reproduced by the "
+                + "reference, %d not%s%n", outcomes.size(), total, shape.cpus(),
+                serialised ? "serialised" : "concurrent", runSeconds, outcomes.size() - bad, bad,
+                traceDir == null ? "" : "; traces in " + traceDir);
+        out.println("replay --free-running: " + contention.describe());
+        if (!noValidate && !traces.isEmpty()) {
+            long vstart = System.nanoTime();
+            int rejected = 0;
+            try {
+                Validator v = new Validator(SpecSource.mailbox(SpecSource.projectRoot(), Path.of("target", "tlc")));
+                for (Verdict verdict : v.validateAll(traces)) {
+                    if (!verdict.accepted()) {
+                        rejected++;
+                        out.println(verdict.source() + ": rejected by the validator: "
+                                + verdict.rejection().orElseThrow().describe());
+                    }
+                }
+            } catch (SpecLoadException e) {
+                throw new InputError("replay: cannot load spec/Mailbox.tla: " + e.getMessage());
+            }
+            out.printf("replay --free-running: %d traces validated against spec/Mailbox.tla in %.2f s: %d accepted, "
+                    + "%d rejected%n", traces.size(), (System.nanoTime() - vstart) / 1e9, traces.size() - rejected,
+                    rejected);
+            bad += rejected;
+        }
+        return bad == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private List<Semantics> semanticsList() {
+        if ("both".equals(semantics)) {
+            return List.of(Semantics.corrected(), Semantics.aa039b39());
+        }
+        try {
+            return List.of(Semantics.parse(semantics));
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--semantics: " + e.getMessage());
+        }
+    }
+}

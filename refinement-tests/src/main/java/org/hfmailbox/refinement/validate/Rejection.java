@@ -1,0 +1,22 @@
+package org.hfmailbox.refinement.validate;
+
+import java.util.List;
+
+/**
+ * Why a trace was rejected: the first event TLC does not accept (seq 0 means the header's initial state), the action
+ * it claimed with its arguments, and the variables whose values differ from every successor the spec allows under
+ * that action ({@code step} is broken into its fields, e.g. {@code step.ret}). {@code detail} shows the trace's and
+ * the spec's values of the first such variable (from the closest allowed successor).
+ */
+public record Rejection(String source, long seq, int line, String action, String call, List<String> variables,
+                        String detail) {
+    public Rejection {
+        variables = List.copyOf(variables);
+    }
+
+    /** One line for people: file, event, action, variables. */
+    public String describe() {
+        return source + ": event seq " + seq + " (line " + line + ") " + call + " rejected by the spec: "
+                + (variables.isEmpty() ? "" : "differs in " + String.join(", ", variables) + "; ") + detail;
+    }
+}

@@ -1,0 +1,128 @@
+package org.hfmailbox.refinement.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hfmailbox.reference.Correction;
+import org.hfmailbox.reference.Fault;
+import org.hfmailbox.reference.Faults;
+import org.hfmailbox.reference.Semantics;
+import org.hfmailbox.reference.SystemShape;
+import org.hfmailbox.reference.scenario.Scenario;
+import org.hfmailbox.reference.workload.Workload;
+import org.hfmailbox.reference.workload.WorkloadGenerator;
+import org.hfmailbox.refinement.workload.WorkloadTraces;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Teeth: every fault of the reference's test-only {@link Faults} hook (each {@link Fault}, and each correction
+ * switched off while the header claims it), injected into runs that reach it: every scenario valid for the corrected
+ * semantics (among them the aa039b39 defects' counterexamples, run under the corrected header) and seeded generated
+ * workloads. A run reaches the fault when its trace differs from the same run without the fault; the first event
+ * that differs is the injected step. Deterministic.
+ */
+public final class TeethCases {
+    /** One faulty trace: which fault, from which run, the injected step (event seq), its action. */
+    public record Case(String fault, String source, List<String> lines, int injectedSeq, String injectedAction,
+                       Set<String> expectedVariables) {
+        public String label() {
+            return fault.replaceAll("[^A-Za-z0-9_-]", "_") + "__" + source.replaceAll("[^A-Za-z0-9_.@-]", "_");
+        }
+    }
+
+    /** A fault to inject, its name, and the variables a rejection of its injected step may name. */
+    public record Injection(String name, Faults faults, Set<String> expected) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private TeethCases() {
+    }
+
+    public static List<Injection> injections() {
+        List<Injection> out = new ArrayList<>();
+        for (Fault f : Fault.values()) {
+            out.add(new Injection(f.name(), Faults.of(f), switch (f) {
+                case WRONG_RETURN_ENCODING -> Set.of("step.ret", "saved_x0", "cpu_op");
+                case SKIP_WAITER_POP -> Set.of("recv_waiter");
+                case WRONG_MAILBOX_STATE -> Set.of("mailbox_state");
+                case PUBLISH_READY_WITHOUT_SAVE -> Set.of("regs_available");
+            }));
+        }
+        for (Correction c : Correction.values()) {
+            out.add(new Injection("CORRECTION_OFF(" + c.jsonName() + ")", Faults.correctionOff(c), switch (c) {
+                case SAVE_BEFORE_PUBLISH -> Set.of("regs_available");
+                case RETVAL_BEFORE_PUBLISH -> Set.of("saved_x0");
+                case MESSAGE_REPORTS_SENDER -> Set.of("cpu_op", "saved_x0", "step.ret");
+                case BLOCK_ON_MAILBOX -> Set.of("vcpu_state");
+                case WFI_WAKE_ON_RUN -> Set.of("vcpu_state", "cpu_op", "step.ret");
+                case SECONDARY_VCPU_ON -> Set.of("step.action", "step.args", "step.ret", "vcpu_state");
+                case FIFO_WAITERS -> Set.of("recv_waiter", "vcpu_state", "saved_x0", "recv_pending", "step.ret");
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * For every injection, up to {@code perSource} faulty traces from scenarios and up to {@code perSource} from
+     * workloads (random seeds 0..{@code seeds}-1); an injection no run reaches gets no case.
+     */
+    public static Map<Injection, List<Case>> generate(int perSource, int seeds) {
+        List<Scenario> scenarios = ScenarioTraces.all().stream()
+                .filter(s -> s.isValidFor(Semantics.corrected())).toList();
+        Map<Injection, List<Case>> out = new LinkedHashMap<>();
+        for (Injection inj : injections()) {
+            List<Case> cases = new ArrayList<>();
+            int fromScenarios = 0;
+            for (Scenario s : scenarios) {
+                if (fromScenarios >= perSource) {
+                    break;
+                }
+                List<String> clean = ScenarioTraces.run(s, Semantics.corrected(), Faults.none()).lines();
+                List<String> bad = ScenarioTraces.run(s, Semantics.corrected(), inj.faults()).lines();
+                Case c = compare(inj, "scenario " + java.nio.file.Path.of(s.file()).getFileName(), clean, bad);
+                if (c != null) {
+                    cases.add(c);
+                    fromScenarios++;
+                }
+            }
+            int fromWorkloads = 0;
+            for (long seed = 0; seed < seeds && fromWorkloads < perSource; seed++) {
+                SystemShape shape = inj.name().contains("fifo") || inj.name().contains("secondary-vcpu-on")
+                        ? SystemShape.of(2, 3, 1) : SystemShape.defaultShape();
+                Workload w = WorkloadGenerator.generate(seed, shape, Semantics.corrected(), 150);
+                Case c = compare(inj, "workload seed " + seed, WorkloadTraces.trace(w, Faults.none()),
+                        WorkloadTraces.trace(w, inj.faults()));
+                if (c != null) {
+                    cases.add(c);
+                    fromWorkloads++;
+                }
+            }
+            out.put(inj, cases);
+        }
+        return out;
+    }
+
+    private static Case compare(Injection inj, String source, List<String> clean, List<String> bad) {
+        int i = 0;
+        while (i < clean.size() && i < bad.size() && clean.get(i).equals(bad.get(i))) {
+            i++;
+        }
+        if (i >= bad.size()) {
+            return null;
+        }
+        if (i == 0) {
+            throw new IllegalStateException(inj.name() + " changed the header of " + source);
+        }
+        String action;
+        try {
+            action = MAPPER.readTree(bad.get(i)).path("action").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new Case(inj.name(), source, bad, i, action, inj.expected());
+    }
+}
