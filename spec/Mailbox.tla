@@ -500,21 +500,28 @@ vcpu_switch(c) ==
 (* - recv_from_id and recv_bytes are read only in state `received` (V2);  *)
 (* - with retval-before-publish the register save ignores user_ret.        *)
 (* The traces of the reference and the EL2 harness carry the real values.  *)
+\* The secondary vCPUs whose saved x0 is dead: loaded on a CPU that has not
+\* yet decided to switch them out, or (aa039b39) whose register save is about
+\* to write user_ret into x0.
+DeadX0Vcpus ==
+    {current[c] : c \in {d \in CPUs :
+        \/ cpu_op[d].op \in {"guest", "mailbox_send", "mailbox_receive", "mailbox_send_switch"}
+        \/ /\ cpu_op[d].op = "vcpu_switch"
+           /\ ~Fixed("retval-before-publish")
+           /\ cpu_op[d].user_ret # None}}
+
 LiveX0(v) ==
     IF v[1] = PRIMARY
     THEN \/ cpu_op[v[2]].op = "cpu_entry"
          \/ cpu_op[v[2]].op = "vcpu_switch" /\ cpu_op[v[2]].next = v
-    ELSE ~\E c \in CPUs :
-            /\ current[c] = v
-            /\ \/ cpu_op[c].op \in {"guest", "mailbox_send", "mailbox_receive", "mailbox_send_switch"}
-               \* at aa039b39 the register save is about to write user_ret into x0
-               \/ /\ cpu_op[c].op = "vcpu_switch"
-                  /\ ~Fixed("retval-before-publish")
-                  /\ cpu_op[c].user_ret # None
+    ELSE v \notin DeadX0Vcpus
 
 View ==
     <<vcpu_state,
-      [k \in VMIds |-> [i \in VcpuIdx(k) |-> IF LiveX0(<<k, i>>) THEN saved_x0[k][i] ELSE None]],
+      LET dead == DeadX0Vcpus IN
+      [k \in VMIds |-> [i \in VcpuIdx(k) |->
+          IF IF k = PRIMARY THEN LiveX0(<<k, i>>) ELSE <<k, i>> \notin dead
+          THEN saved_x0[k][i] ELSE None]],
       regs_available, recv_pending, mailbox_state,
       [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_from_id[k] ELSE 0],
       [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_bytes[k] ELSE 0],
