@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Turns an edge of TLC's state graph into a concrete step, with TLC: from the concrete pre-state, it enumerates the
  * action's CPU and abstract arguments over the sets Next quantifies over (sizes: 0, 1, 4096, 4097), asks TLC for the
- * successors, and keeps the one equal to the edge's target state as the dump prints it (compared in canonical text,
- * {@link StateText}: TLC's fingerprints depend on per-JVM string interning and do not carry over). The successor's {@code step} record gives the CPU, the caller and the arguments; {@link #line} writes
+ * successors, and keeps the one whose VIEW (evaluated by TLC) equals the VIEW of the edge's target as the dump prints
+ * it (the label is read back into a TLC state, {@link StateValues}; VIEW values are compared in canonical text,
+ * {@link StateText}, because TLC's fingerprints depend on per-JVM string interning and do not carry over). The successor's {@code step} record gives the CPU, the caller and the arguments; {@link #line} writes
  * them as a scenario step by the concretisation rules of docs/refinement.md.
  */
 public final class Concretiser {
@@ -45,14 +46,14 @@ public final class Concretiser {
      * node's label), compared in canonical form ({@link StateText}).
      */
     public Step step(TLCState pre, String action, String target) {
-        Map<String, String> want = StateText.canonical(target);
+        String want = view(StateValues.read(spec, target));
         for (List<Value> params : params(action)) {
             Action a = spec.action(action, params);
             if (a == null) {
                 return null;
             }
             for (TLCState t : spec.successors(a, pre)) {
-                if (matches(t, want)) {
+                if (view(t).equals(want)) {
                     return toStep(action, params, t);
                 }
             }
@@ -60,15 +61,15 @@ public final class Concretiser {
         return null;
     }
 
-    /** Whether every variable of {@code t} but step has the canonical value in {@code want} (stops at the first). */
-    private static boolean matches(TLCState t, Map<String, String> want) {
-        for (Map.Entry<String, String> w : want.entrySet()) {
-            IValue v = t.lookup(w.getKey());
-            if (v == null || !StateText.canonicalValue(v.toString()).equals(w.getValue())) {
-                return false;
-            }
+    /**
+     * The canonical text of the spec's VIEW on a state (TLC evaluates it; the whole state but step when the spec has
+     * no View): the graph's nodes are VIEW classes, and a node's label is one member of its class.
+     */
+    String view(TLCState t) {
+        if (spec.hasOperator("View")) {
+            return StateText.canonicalValue(spec.evaluate("View", List.of(), t).toString());
         }
-        return want.size() == Vocabulary.VARIABLES.size();
+        return StateText.canonical(t.toString()).toString();
     }
 
     private Step toStep(String action, List<Value> params, TLCState t) {

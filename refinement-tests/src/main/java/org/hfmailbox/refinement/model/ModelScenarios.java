@@ -61,7 +61,7 @@ public final class ModelScenarios {
         long initId = 0;
         for (TLCState s : spec.initStates()) {
             for (long id : graph.initial()) {
-                if (StateText.canonical(s.toString()).equals(StateText.canonical(graph.state(id)))) {
+                if (conc.view(s).equals(conc.view(StateValues.read(spec, graph.state(id))))) {
                     init = s;
                     initId = id;
                 }

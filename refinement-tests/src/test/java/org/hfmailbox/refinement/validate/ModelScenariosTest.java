@@ -77,5 +77,6 @@ class ModelScenariosTest {
         v.coverage().mergeInto(Path.of("target", "coverage.json"), "model-scenarios");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertEquals(r.graphActions(), r.actionsTaken(), "actions of the graph not taken");
+        assertEquals(0, r.unconcretised(), "edges TLC could not concretise: " + r.unconcretisedActions());
     }
 }
