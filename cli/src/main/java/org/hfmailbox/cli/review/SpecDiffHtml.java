@@ -48,7 +48,41 @@ public final class SpecDiffHtml {
                 o.ifPresent(rr -> refinement(b, c.name(), rr, shape));
             }
         }
+        r.scenarios().ifPresent(sc -> b.append(scenarios(sc, shapes.apply(sc.config()))));
         b.append("</div>\n");
+        return b.toString();
+    }
+
+    /**
+     * The scenario cross-check: per direction the walks' figures, the other revision's verdict and, for the first
+     * rejected step, the walk up to it as a sequence diagram (when the shape is known) and a step table.
+     */
+    public static String scenarios(ScenarioCrossCheck.Result r, Optional<Shape> shape) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h3>Model-derived scenarios (configuration ").append(Xml.escape(r.config())).append(")</h3>\n");
+        b.append("<p>Walks of each revision's state graph (at most ").append(r.walkCap()).append(" walks of ")
+                .append(r.stepCap()).append(" steps; every state is the revision's own), each validated as a trace by"
+                        + " TLC against the other revision's spec.</p>\n");
+        for (WalkCheck c : java.util.List.of(r.oldOnNew(), r.newOnOld())) {
+            b.append("<p class=\"walks\">").append(Xml.escape(ScenarioCrossCheckText.walksSummary(c))).append("<br><b class=\"")
+                    .append(c.allAccepted() ? "ok" : "bad").append("\">")
+                    .append(Xml.escape(ScenarioCrossCheckText.verdict(c))).append("</b></p>\n");
+            c.first().ifPresent(f -> {
+                b.append("<p class=\"rejection\">").append(Xml.escape(ScenarioCrossCheckText.rejection(c, f)))
+                        .append(" (trace file <code>").append(Xml.escape(f.traceFile())).append("</code>)</p>\n");
+                String id = ("walk-" + r.config() + "-" + c.walksOf() + "-on-" + c.checkedBy())
+                        .replaceAll("[^A-Za-z0-9_-]", "_");
+                Counterexample cx = new Counterexample(id, r.config() + ": " + f.walk() + " of " + c.walksOf()
+                        + ", rejected by " + c.checkedBy() + " at step " + f.step(),
+                        shape.orElse(new Shape(1, java.util.List.of(1))), f.prefix(), java.util.OptionalInt.empty(),
+                        false);
+                if (shape.isPresent()) {
+                    b.append("<div class=\"inline-picture\">").append(SequenceDiagramSvg.render(cx))
+                            .append("</div>\n");
+                }
+                b.append(StepTableHtml.render(cx));
+            });
+        }
         return b.toString();
     }
 

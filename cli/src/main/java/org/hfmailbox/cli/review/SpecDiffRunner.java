@@ -40,15 +40,31 @@ public final class SpecDiffRunner {
         }
     }
 
-    /** The whole comparison. */
-    public record Result(String oldName, String newName, OutlineDiff outline, List<ConfigDiff> configs) {
+    /** The whole comparison; {@code scenarios} is the scenario cross-check when it ran. */
+    public record Result(String oldName, String newName, OutlineDiff outline, List<ConfigDiff> configs,
+            Optional<ScenarioCrossCheck.Result> scenarios) {
         public Result {
             configs = List.copyOf(configs);
         }
 
         public boolean behaviourDiffers() {
-            return configs.stream().anyMatch(ConfigDiff::behaviourDiffers);
+            return configs.stream().anyMatch(ConfigDiff::behaviourDiffers)
+                    || scenarios.map(ScenarioCrossCheck.Result::differs).orElse(false);
         }
+
+        /** A refinement run or a direction of the scenario cross-check was undecided. */
+        public boolean undecided() {
+            return configs.stream().anyMatch(c -> c.newRefinesOld().map(r -> !r.refines() && !r.brokenAtStep())
+                    .orElse(false) || c.oldRefinesNew().map(r -> !r.refines() && !r.brokenAtStep()).orElse(false))
+                    || scenarios.map(ScenarioCrossCheck.Result::undecided).orElse(false);
+        }
+    }
+
+    /**
+     * The scenario cross-check's settings: derive walks from {@code config}'s state graph, at most {@code walks} walks
+     * of {@code steps} steps; {@code enabled} false skips it.
+     */
+    public record ScenarioOptions(boolean enabled, String config, int walks, int steps) {
     }
 
     private final PathDisplay display;
@@ -65,10 +81,12 @@ public final class SpecDiffRunner {
      * @param configs   configuration names
      * @param verdicts  whether to run the configurations' own checks (state counts and verdicts) on both revisions
      * @param mapping   expressions for variables one revision lacks (used in both directions where they apply)
+     * @param scenarios the model-derived scenario cross-check ({@link ScenarioCrossCheck}), run after the
+     *                  configurations when enabled
      * @param workDir   where generated modules and TLC's output go
      */
     public Result run(String oldName, Path oldDir, String newName, Path newDir, List<String> configs, boolean verdicts,
-            Map<String, String> mapping, Path workDir) throws IOException {
+            Map<String, String> mapping, ScenarioOptions scenarios, Path workDir) throws IOException {
         SpecOutline oldOutline = SpecOutline.read(oldDir, "Mailbox");
         SpecOutline newOutline = SpecOutline.read(newDir, "Mailbox");
         OutlineDiff outline = OutlineDiff.of(oldOutline, newOutline);
@@ -77,6 +95,11 @@ public final class SpecDiffRunner {
         out.flush();
         Optional<Manifest> oldManifest = manifest(oldDir);
         Optional<Manifest> newManifest = manifest(newDir);
+        if (scenarios.enabled() && oldManifest.flatMap(m -> m.find(scenarios.config())).isEmpty()
+                && newManifest.flatMap(m -> m.find(scenarios.config())).isEmpty()) {
+            throw new org.hfmailbox.cli.InputError("--scenario-config " + scenarios.config() + ": neither OLD's nor"
+                    + " NEW's manifest.json has this configuration");
+        }
         List<ConfigDiff> diffs = new ArrayList<>();
         Path logFile = workDir.resolve("check.log");
         try (Writer w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8); PrintWriter log = new PrintWriter(w)) {
@@ -85,11 +108,20 @@ public final class SpecDiffRunner {
                         workDir, log));
             }
         }
-        Result result = new Result(oldName, newName, outline, diffs);
+        Optional<ScenarioCrossCheck.Result> crossCheck = Optional.empty();
+        if (scenarios.enabled()) {
+            crossCheck = Optional.of(crossCheck(oldDir, oldManifest, newDir, newManifest, scenarios,
+                    workDir.resolve("scenarios")));
+        }
+        Result result = new Result(oldName, newName, outline, diffs, crossCheck);
+        List<String> where = new ArrayList<>(diffs.stream().filter(ConfigDiff::behaviourDiffers).map(ConfigDiff::name)
+                .toList());
+        crossCheck.filter(ScenarioCrossCheck.Result::differs).ifPresent(c -> where.add("the " + c.config()
+                + " walks"));
         out.printf("diff-spec: %s (the check runs' output: %s)%n", result.behaviourDiffers()
-                ? "the behaviour DIFFERS in " + diffs.stream().filter(ConfigDiff::behaviourDiffers).map(ConfigDiff::name)
-                        .toList()
-                : "no behavioural difference found in " + configs, display.of(logFile));
+                ? "the behaviour DIFFERS in " + where
+                : "no behavioural difference found in " + configs + crossCheck.map(c -> " or in the " + c.config()
+                        + " walks").orElse(""), display.of(logFile));
         out.flush();
         return result;
     }
@@ -126,6 +158,23 @@ public final class SpecDiffRunner {
                 mapping, workDir.resolve("refines-" + name + "-old-new"));
         printRefinement(b);
         return new ConfigDiff(name, oldOutcome, newOutcome, Optional.of(a), Optional.of(b), "");
+    }
+
+    private ScenarioCrossCheck.Result crossCheck(Path oldDir, Optional<Manifest> oldManifest, Path newDir,
+            Optional<Manifest> newManifest, ScenarioOptions options, Path work) throws IOException {
+        org.hfmailbox.cli.Trees.deleteRecursively(work);
+        out.println(ScenarioCrossCheckText.heading(options.config(), options.walks(), options.steps()));
+        out.flush();
+        ScenarioCrossCheck check = new ScenarioCrossCheck(line -> {
+            out.println("  " + line);
+            out.flush();
+        });
+        Manifest none = new Manifest(oldDir.resolve("manifest.json"), "manifest.json", "MCMailbox", List.of());
+        ScenarioCrossCheck.Result r = check.run("OLD", oldDir, oldManifest.orElse(none), "NEW", newDir,
+                newManifest.orElse(none), options.config(), options.walks(), options.steps(), work);
+        ScenarioCrossCheckText.lines(r).forEach(out::println);
+        out.flush();
+        return r;
     }
 
     private Optional<Manifest> manifest(Path dir) {

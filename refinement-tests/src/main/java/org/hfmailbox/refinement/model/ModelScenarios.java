@@ -35,27 +35,39 @@ public final class ModelScenarios {
     public record Generated(Path file, List<Concretiser.Step> steps) {
     }
 
-    /** The generation's result. */
+    /**
+     * The generation's result. {@code initial} is the TLC state every walk starts from (a state of the loaded spec:
+     * read it before another spec is loaded in this JVM).
+     */
     public record Result(String config, int graphStates, int graphEdges, List<String> graphActions,
                          int edgesTaken, List<String> actionsTaken, List<Generated> scenarios, int unconcretised,
-                         List<String> unconcretisedActions) {
+                         List<String> unconcretisedActions, TLCState initial) {
     }
 
-    private final Path projectRoot;
+    private final SpecSource source;
     private final Path outDir;
 
+    /** Scenarios of the project's spec/ (generated files under {@code outDir}). */
     public ModelScenarios(Path projectRoot, Path outDir) {
-        this.projectRoot = projectRoot;
+        this(SpecSource.mailbox(projectRoot, outDir.resolve("tlc")), outDir);
+    }
+
+    /**
+     * Scenarios of the spec in {@code source.specDir()}, any spec folder holding the configuration's cfg and
+     * manifest.json (e.g. another revision's copy, as diff-spec uses it); generated files under {@code outDir}.
+     */
+    public ModelScenarios(SpecSource source, Path outDir) {
+        this.source = source;
         this.outDir = outDir;
     }
 
     public Result generate(String config, int maxScenarios, int stepsPerScenario)
             throws IOException, SpecLoadException {
         Path work = outDir.resolve("graph");
-        Path dot = DotDump.dump(projectRoot.resolve("spec"), config, work, 2);
+        Path dot = DotDump.dump(source.specDir(), config, work, 2);
         StateGraph graph = StateGraph.read(dot);
         SpecConstants k = constants(config);
-        LoadedSpec spec = LoadedSpec.load(SpecSource.mailbox(projectRoot, outDir.resolve("tlc")), k);
+        LoadedSpec spec = LoadedSpec.load(source, k);
         Concretiser conc = new Concretiser(spec);
         TLCState init = null;
         long initId = 0;
@@ -115,7 +127,7 @@ public final class ModelScenarios {
         }
         Result r = new Result(config, graph.nodeCount(), graph.edgeCount(), List.copyOf(graph.actions()),
                 taken.size(), List.copyOf(actions), out, failed.size(),
-                failed.stream().map(StateGraph.Edge::action).distinct().sorted().toList());
+                failed.stream().map(StateGraph.Edge::action).distinct().sorted().toList(), init);
         writeIndex(r);
         return r;
     }
@@ -176,7 +188,7 @@ public final class ModelScenarios {
     }
 
     private SpecConstants constants(String config) throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(projectRoot.resolve("spec").resolve("manifest.json").toFile());
+        JsonNode manifest = new ObjectMapper().readTree(source.specDir().resolve("manifest.json").toFile());
         for (JsonNode c : manifest.path("configurations")) {
             if (c.path("name").asText().equals(config)) {
                 List<Integer> counts = new ArrayList<>();
@@ -186,7 +198,7 @@ public final class ModelScenarios {
                 return new SpecConstants(c.path("shape").path("cpus").asInt(), counts, corr);
             }
         }
-        throw new IOException("spec/manifest.json has no configuration " + config);
+        throw new IOException(source.specDir().resolve("manifest.json") + " has no configuration " + config);
     }
 
     private static String text(String config, SpecConstants k, int n, List<Concretiser.Step> steps) {
