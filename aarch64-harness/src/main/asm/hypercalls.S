@@ -482,23 +482,10 @@ mailbox_send_switch:
     str     x0, [x21, #VCPU_STATE]
     tbz     x27, #C_RETVAL_BEFORE_PUBLISH, 1f
     set_saved_x0 x21, x26
-1:  mov     x0, #OP_VCPU_SWITCH
-    str     x0, [x19, #CPU_OP]
-    stp     x24, x26, [x19, #CPU_OP_A]
-    mov     x0, #1
-    str     x0, [x19, #CPU_OP_C]
-    commit  A_MAILBOX_SEND_SWITCH, F_VCPU_ACTOR, xzr, xzr
-    mov     x0, x24
-    bl      rec_vcpu_saved_x0
-    mov     x0, x21
-    bl      rec_vcpu_state
-    mov     x0, x21
-    bl      rec_vcpu_saved_x0
-    mov     x0, x19
-    bl      rec_cpu_op
-    bl      rec_close
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
+1:  mov     x0, #A_MAILBOX_SEND_SWITCH
+    mov     x1, x26
+    mov     x2, #1
+    bl      api_switch_to_primary
     continue_step A_MAILBOX_SEND_SWITCH
 
 // mailbox_receive: V1-V4 first part, under the caller's vm.lock: a received message is read at once; a
@@ -575,23 +562,10 @@ mailbox_receive_wait:
     str     x0, [x21, #VCPU_STATE]
 1:  tbz     x26, #C_RETVAL_BEFORE_PUBLISH, 2f
     set_saved_x0 x21, xzr
-2:  mov     x0, #OP_VCPU_SWITCH
-    str     x0, [x19, #CPU_OP]
-    stp     x24, xzr, [x19, #CPU_OP_A]
-    mov     x0, #1
-    str     x0, [x19, #CPU_OP_C]
-    commit  A_MAILBOX_RECEIVE_WAIT, F_VCPU_ACTOR, xzr, xzr
-    mov     x0, x24
-    bl      rec_vcpu_saved_x0
-    mov     x0, x21
-    bl      rec_vcpu_state
-    mov     x0, x21
-    bl      rec_vcpu_saved_x0
-    mov     x0, x19
-    bl      rec_cpu_op
-    bl      rec_close
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_unlock
+2:  mov     x0, #A_MAILBOX_RECEIVE_WAIT
+    mov     x1, xzr
+    mov     x2, #1
+    bl      api_switch_to_primary
     ldr     x0, [x19, #CPU_HELD]
     bl      sl_unlock
     str     xzr, [x19, #CPU_HELD]
@@ -621,23 +595,21 @@ mailbox_clear:
     bl      sl_unlock
     return_minus_one A_MAILBOX_CLEAR
 
-// switch_out_secondary: X1/X3: the primary's saved x0 = code, the caller's state under its vcpu.lock (where it
-// commits), then the switch to the primary with no value for the caller (its saved x0 stays).
-//   in:  x26 = new state, x27 = primary's code, x28 = action; out: branches to step_finish
-switch_out_secondary:
-    load_caller
-    cbz     x23, 9f
-    primary_of_cpu x24
-    set_saved_x0 x24, x27
-    add     x0, x21, #VCPU_LOCK
-    bl      sl_lock
-    str     x26, [x21, #VCPU_STATE]
-    str     xzr, [x21, #VCPU_X0_VALID]    // the slow path saves the guest's own x0: no hypervisor value
-    mov     x0, #OP_VCPU_SWITCH
-    str     x0, [x19, #CPU_OP]
-    stp     x24, xzr, [x19, #CPU_OP_A]
-    str     xzr, [x19, #CPU_OP_C]
-    mov     x0, x28
+// api_switch_to_primary: the common end of api_switch_to_primary's vcpu.lock region (the spec's
+// SwitchToPrimary), for mailbox_send_switch, mailbox_receive_wait, wfi_trap and api_yield. The caller holds the
+// calling vCPU's lock and has written Pc's saved x0, the caller's state and (retval-before-publish) its saved x0.
+// Sets cpu_op = vcpu_switch{next = Pc, user_ret}, commits the step inside the lock with its record (Pc's saved
+// x0, the caller's state and saved x0, cpu_op), then releases the caller's vcpu.lock.
+//   in:  x19 = this cpu, x21 = the calling vCPU, x24 = Pc, x0 = action id, x1 = user_ret,
+//        x2 = 1 when user_ret is a value for the register save (fast path), 0 when not (slow path)
+//   out: x0-x18 clobbered; x19-x29 preserved
+api_switch_to_primary:
+    stp     x30, x0, [sp, #-16]!
+    mov     x3, #OP_VCPU_SWITCH
+    str     x3, [x19, #CPU_OP]
+    stp     x24, x1, [x19, #CPU_OP_A]
+    str     x2, [x19, #CPU_OP_C]
+    ldr     x0, [sp, #8]
     mov     x1, #F_VCPU_ACTOR
     mov     x2, #0
     mov     x3, #0
@@ -653,6 +625,25 @@ switch_out_secondary:
     bl      rec_close
     add     x0, x21, #VCPU_LOCK
     bl      sl_unlock
+    ldp     x30, x0, [sp], #16
+    ret
+
+// switch_out_secondary: X1/X3: the primary's saved x0 = code, the caller's state under its vcpu.lock (where it
+// commits), then the switch to the primary with no value for the caller (its saved x0 stays).
+//   in:  x26 = new state, x27 = primary's code, x28 = action; out: branches to step_finish
+switch_out_secondary:
+    load_caller
+    cbz     x23, 9f
+    primary_of_cpu x24
+    set_saved_x0 x24, x27
+    add     x0, x21, #VCPU_LOCK
+    bl      sl_lock
+    str     x26, [x21, #VCPU_STATE]
+    str     xzr, [x21, #VCPU_X0_VALID]    // the slow path saves the guest's own x0: no hypervisor value
+    mov     x0, x28
+    mov     x1, xzr
+    mov     x2, xzr
+    bl      api_switch_to_primary
     mov     x0, x28
     mov     x1, #F_VCPU_ACTOR
     mov     x2, #0
