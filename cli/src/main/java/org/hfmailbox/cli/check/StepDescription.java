@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hfmailbox.cli.tlc.TraceState;
-import org.hfmailbox.cli.value.TlaValue;
+import org.hfmailbox.refinement.value.TlaValue;
 
 /**
  * What the step into a state did, read from the ghost variable {@code step} of docs/vocabulary.md

@@ -3,10 +3,11 @@ package org.hfmailbox.cli.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 import org.hfmailbox.cli.tlc.TraceState;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.ValueDiff;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.ValueDiff;
 
 /**
  * A counterexample as a table: one row per step with its CPU, acting VM/vCPU, action, arguments, return value and
@@ -77,20 +78,8 @@ public final class StepTable {
     }
 
     private static List<String> changes(TraceState before, TraceState after) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, TlaValue> e : after.variables().entrySet()) {
-            String name = e.getKey();
-            if (name.equals(StepDescription.STEP_VARIABLE)) {
-                continue;
-            }
-            TlaValue old = before.variables().get(name);
-            if (old == null) {
-                out.add(name + " = " + e.getValue().render());
-            } else {
-                ValueDiff.changes(name, old, e.getValue()).forEach(ch -> out.add(ch.render()));
-            }
-        }
-        return out;
+        return ValueDiff.changes(before.variables(), after.variables(), Set.of(StepDescription.STEP_VARIABLE))
+                .stream().map(ValueDiff.Change::render).toList();
     }
 
     private static String format(String[] cells, int[] width) {

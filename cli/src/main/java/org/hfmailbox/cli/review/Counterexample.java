@@ -2,13 +2,13 @@ package org.hfmailbox.cli.review;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 import org.hfmailbox.cli.check.StepDescription;
 import org.hfmailbox.cli.manifest.Shape;
 import org.hfmailbox.cli.tlc.TraceState;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.ValueDiff;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.ValueDiff;
 
 /**
  * One counterexample TLC printed, with what is needed to draw it.
@@ -51,18 +51,6 @@ public record Counterexample(String id, String title, Shape shape, List<TraceSta
 
     /** The places whose values differ between two states (the ghost {@code step} excluded). */
     public static List<ValueDiff.Change> changes(TraceState before, TraceState after) {
-        List<ValueDiff.Change> out = new ArrayList<>();
-        for (Map.Entry<String, TlaValue> e : after.variables().entrySet()) {
-            if (e.getKey().equals(StepDescription.STEP_VARIABLE)) {
-                continue;
-            }
-            TlaValue old = before.variables().get(e.getKey());
-            if (old == null) {
-                out.add(new ValueDiff.Change(e.getKey(), e.getValue()));
-            } else {
-                out.addAll(ValueDiff.changes(e.getKey(), old, e.getValue()));
-            }
-        }
-        return out;
+        return ValueDiff.changes(before.variables(), after.variables(), Set.of(StepDescription.STEP_VARIABLE));
     }
 }

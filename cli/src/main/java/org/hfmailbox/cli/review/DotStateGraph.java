@@ -16,8 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.TlaValueParser;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.DotLabel;
+import org.hfmailbox.refinement.value.TlcValueParser;
+import org.hfmailbox.refinement.value.ValueSyntaxException;
 
 /**
  * Reads the state graph TLC writes with {@code -dump dot,actionlabels FILE} and projects it onto places of the
@@ -73,8 +75,8 @@ public final class DotStateGraph {
                             () -> new IOException(dot + ": state graph has no variable " + p.variable()));
                     TlaValue v;
                     try {
-                        v = TlaValueParser.parse(raw);
-                    } catch (IllegalArgumentException ex) {
+                        v = TlcValueParser.parse(raw);
+                    } catch (ValueSyntaxException ex) {
                         throw new IOException(dot + ":" + lineNo + ": cannot read " + p.variable() + ": " + ex.getMessage());
                     }
                     String projected = p.apply(v).orElseThrow(() -> new IOException(dot + ": " + p.variable()
@@ -124,20 +126,6 @@ public final class DotStateGraph {
                 end = escapedLabel.length();
             }
         }
-        return Optional.of(unescape(escapedLabel.substring(from, end)));
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                b.append(next == 'n' ? '\n' : next);
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.toString();
+        return Optional.of(DotLabel.unescape(escapedLabel.substring(from, end)));
     }
 }

@@ -2,7 +2,7 @@ package org.hfmailbox.cli.review;
 
 import java.util.List;
 import java.util.Optional;
-import org.hfmailbox.cli.value.TlaValue;
+import org.hfmailbox.refinement.value.TlaValue;
 
 /**
  * Which part of a state a state machine shows: one variable, and the keys that select one place inside it, e.g.

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hfmailbox.cli.check.StepDescription;
 import org.hfmailbox.cli.tlc.TraceState;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.ValueDiff;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.ValueDiff;
 
 /**
  * Draws a counterexample as an SVG sequence diagram: one lifeline per physical CPU and one per VM/vCPU of the

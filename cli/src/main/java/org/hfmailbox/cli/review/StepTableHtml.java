@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.hfmailbox.cli.check.StepDescription;
 import org.hfmailbox.cli.tlc.TraceState;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.ValueDiff;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.ValueDiff;
 
 /** A counterexample's initial state and steps as an HTML table (the columns of the check command's step table). */
 public final class StepTableHtml {

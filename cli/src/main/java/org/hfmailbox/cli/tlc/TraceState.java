@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hfmailbox.cli.value.TlaValue;
-import org.hfmailbox.cli.value.TlaValueParser;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.TlcValueParser;
 
 /**
  * One state of a counterexample printed by TLC.
@@ -22,40 +22,21 @@ public record TraceState(int number, String label, Map<String, TlaValue> variabl
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
-    /** Parses the body of a TLC state message ({@code N: <label>} then {@code /\ var = value} lines). */
+    /**
+     * Parses the body of a TLC state message ({@code N: <label>} then {@code /\ var = value} lines); a value that
+     * does not parse is kept as printed ({@link TlcValueParser#parseOrText}).
+     */
     public static TraceState parse(String body) {
-        String[] lines = body.split("\n", -1);
-        Matcher m = HEADER.matcher(lines[0].strip());
+        int nl = body.indexOf('\n');
+        String first = nl < 0 ? body : body.substring(0, nl);
+        Matcher m = HEADER.matcher(first.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a TLC state: " + lines[0]);
+            throw new IllegalArgumentException("not a TLC state: " + first);
         }
         Map<String, TlaValue> vars = new LinkedHashMap<>();
-        StringBuilder current = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.startsWith("/\\ ")) {
-                if (current != null) {
-                    put(vars, current.toString());
-                }
-                current = new StringBuilder(line.substring(3));
-            } else if (current != null) {
-                current.append('\n').append(line);
-            } else if (!line.isBlank()) {
-                current = new StringBuilder(line);
-            }
-        }
-        if (current != null) {
-            put(vars, current.toString());
-        }
+        TlcValueParser.assignments(nl < 0 ? "" : body.substring(nl + 1))
+                .forEach((name, text) -> vars.put(name, TlcValueParser.parseOrText(text)));
         return new TraceState(Integer.parseInt(m.group(1)), m.group(2).strip(), vars);
-    }
-
-    private static void put(Map<String, TlaValue> vars, String assignment) {
-        int eq = assignment.indexOf(" = ");
-        if (eq < 0) {
-            return;
-        }
-        vars.put(assignment.substring(0, eq).strip(), TlaValueParser.parse(assignment.substring(eq + 3)));
     }
 
     /** The action name of the label: {@code Inc} for {@code <Inc line 8, col 11 ...>}, {@code init} initially. */

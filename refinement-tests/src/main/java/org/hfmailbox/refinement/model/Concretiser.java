@@ -1,6 +1,9 @@
 package org.hfmailbox.refinement.model;
 
 import org.hfmailbox.refinement.tlc.LoadedSpec;
+import org.hfmailbox.refinement.tlc.TlcValueBridge;
+import org.hfmailbox.refinement.value.TlaValue;
+import org.hfmailbox.refinement.value.TlcValueParser;
 import org.hfmailbox.refinement.trace.SpecConstants;
 import org.hfmailbox.refinement.trace.Vocabulary;
 import tlc2.tool.Action;
@@ -20,8 +23,10 @@ import java.util.Map;
  * Turns an edge of TLC's state graph into a concrete step, with TLC: from the concrete pre-state, it enumerates the
  * action's CPU and abstract arguments over the sets Next quantifies over (sizes: 0, 1, 4096, 4097), asks TLC for the
  * successors, and keeps the one whose VIEW (evaluated by TLC) equals the VIEW of the edge's target as the dump prints
- * it (the label is read back into a TLC state, {@link StateValues}; VIEW values are compared in canonical text,
- * {@link StateText}, because TLC's fingerprints depend on per-JVM string interning and do not carry over). The successor's {@code step} record gives the CPU, the caller and the arguments; {@link #line} writes
+ * it (the label is parsed by {@link TlcValueParser} and read back into a TLC state; VIEW values are compared as
+ * {@link TlaValue}s, whose equality ignores the order TLC prints in, because TLC's fingerprints and print order depend
+ * on per-JVM string interning and do not carry over). The successor's {@code step} record gives the CPU, the caller
+ * and the arguments; {@link #line} writes
  * them as a scenario step by the concretisation rules of docs/refinement.md.
  */
 public final class Concretiser {
@@ -43,10 +48,10 @@ public final class Concretiser {
 
     /**
      * The concrete step taking {@code action} from {@code pre} to the state TLC printed as {@code target} (the dot
-     * node's label), compared in canonical form ({@link StateText}).
+     * node's label), compared as {@link TlaValue}s.
      */
     public Step step(TLCState pre, String action, String target) {
-        String want = view(StateValues.read(spec, target));
+        TlaValue want = view(printedState(target));
         for (List<Value> params : params(action)) {
             Action a = spec.action(action, params);
             if (a == null) {
@@ -61,15 +66,26 @@ public final class Concretiser {
         return null;
     }
 
+    /** A state as TLC printed it (a {@code -dump} node's label), as a TLC state of the loaded spec. */
+    TLCState printedState(String stateText) {
+        return TlcValueBridge.state(spec, TlcValueParser.variables(stateText));
+    }
+
     /**
-     * The canonical text of the spec's VIEW on a state (TLC evaluates it; the whole state but step when the spec has
-     * no View): the graph's nodes are VIEW classes, and a node's label is one member of its class.
+     * The spec's VIEW on a state (TLC evaluates it; the whole state but step when the spec has no View): the graph's
+     * nodes are VIEW classes, and a node's label is one member of its class.
      */
-    String view(TLCState t) {
+    TlaValue view(TLCState t) {
         if (spec.hasOperator("View")) {
-            return StateText.canonicalValue(spec.evaluate("View", List.of(), t).toString());
+            return TlcValueBridge.fromTlc(spec.evaluate("View", List.of(), t));
         }
-        return StateText.canonical(t.toString()).toString();
+        Map<String, TlaValue> vars = new java.util.LinkedHashMap<>();
+        t.getVals().forEach((name, value) -> {
+            if (!name.equals(spec.stepVariable()) && value != null) {
+                vars.put(name.toString(), TlcValueBridge.fromTlc(value));
+            }
+        });
+        return new TlaValue.Rec(vars);
     }
 
     private Step toStep(String action, List<Value> params, TLCState t) {

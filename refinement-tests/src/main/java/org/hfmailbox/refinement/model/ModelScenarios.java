@@ -73,7 +73,7 @@ public final class ModelScenarios {
         long initId = 0;
         for (TLCState s : spec.initStates()) {
             for (long id : graph.initial()) {
-                if (conc.view(s).equals(conc.view(StateValues.read(spec, graph.state(id))))) {
+                if (conc.view(s).equals(conc.view(conc.printedState(graph.state(id))))) {
                     init = s;
                     initId = id;
                 }

@@ -77,7 +77,7 @@ public final class StateGraph {
     /** The state of a node as TLC printed it (unescaped), or null. */
     public String state(long node) {
         String l = labels.get(node);
-        return l == null ? null : StateText.unescapeDot(l);
+        return l == null ? null : org.hfmailbox.refinement.value.DotLabel.unescape(l);
     }
 
     public Set<Long> initial() {

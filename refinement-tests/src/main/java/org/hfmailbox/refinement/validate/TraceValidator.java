@@ -2,6 +2,8 @@ package org.hfmailbox.refinement.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hfmailbox.refinement.tlc.LoadedSpec;
+import org.hfmailbox.refinement.tlc.TlcValueBridge;
+import org.hfmailbox.refinement.value.ValueDiff;
 import org.hfmailbox.refinement.tlc.TlaValues;
 import org.hfmailbox.refinement.trace.CallAbstraction;
 import org.hfmailbox.refinement.trace.Trace;
@@ -191,9 +193,8 @@ public final class TraceValidator {
         StringBuilder detail = new StringBuilder();
         detail.append(succ.size()).append(succ.size() == 1 ? " successor" : " successors").append(" allowed");
         if (!named.isEmpty()) {
-            String first = named.get(0);
-            detail.append("; ").append(first).append(": trace ").append(cut(valueOf(t, first)))
-                    .append(", spec ").append(cut(valueOf(best, first)));
+            detail.append("; ").append(firstDifference(named.get(0), valueOf(best, named.get(0)),
+                    valueOf(t, named.get(0))));
         }
         return new Rejection(trace.source(), e.seq(), e.line(), call.action(), call(e, call), named,
                 detail.toString());
@@ -255,8 +256,30 @@ public final class TraceValidator {
     }
 
     private static String cut(IValue v) {
-        String s = org.hfmailbox.refinement.tlc.TlaPrinter.print(v).replaceAll("\\s+", " ");
+        return cut(TlcValueBridge.print(v));
+    }
+
+    private static String cut(String s) {
         return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL) + "...";
+    }
+
+    /**
+     * The first place inside {@code name} where the trace's value differs from the spec's closest successor:
+     * {@code vcpu_state[1][0]: trace "ready", spec "running"}.
+     */
+    private static String firstDifference(String name, IValue spec, IValue trace) {
+        if (spec == null || trace == null) {
+            return name + ": trace " + cut(trace) + ", spec " + cut(spec);
+        }
+        List<ValueDiff.Change> changes = ValueDiff.changes(name, TlcValueBridge.fromTlc(spec),
+                TlcValueBridge.fromTlc(trace));
+        if (changes.isEmpty()) {
+            return name + ": trace " + cut(trace) + ", spec " + cut(spec);
+        }
+        ValueDiff.Change c = changes.get(0);
+        return c.path() + ": trace " + cut(c.value().render()) + ", spec " + cut(c.before().render())
+                + (changes.size() > 1 ? " (and " + (changes.size() - 1) + " more place"
+                + (changes.size() > 2 ? "s" : "") + ")" : "");
     }
 
     static String call(TraceEvent e, CallAbstraction.Call call) {

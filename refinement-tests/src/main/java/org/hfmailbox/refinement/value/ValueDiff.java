@@ -1,4 +1,4 @@
-package org.hfmailbox.cli.value;
+package org.hfmailbox.refinement.value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ public final class ValueDiff {
     private ValueDiff() {
     }
 
-    /** One changed place: a path such as {@code recv_waiter[1]} and the new value there. */
-    public record Change(String path, TlaValue value) {
+    /** One changed place: a path such as {@code recv_waiter[1]}, its old value (null if new) and its new value. */
+    public record Change(String path, TlaValue before, TlaValue value) {
         public String render() {
             return path + " = " + value.render();
         }
@@ -25,6 +25,28 @@ public final class ValueDiff {
     public static List<Change> changes(String name, TlaValue before, TlaValue after) {
         List<Change> out = new ArrayList<>();
         walk(name, before, after, out);
+        return out;
+    }
+
+    /**
+     * The changes from one state to the next, variable by variable in the order of {@code after}, leaving out the
+     * variables named in {@code ignored} (such as the ghost {@code step}); a variable {@code before} lacks is one
+     * change with no old value.
+     */
+    public static List<Change> changes(Map<String, TlaValue> before, Map<String, TlaValue> after,
+                                       java.util.Set<String> ignored) {
+        List<Change> out = new ArrayList<>();
+        for (Map.Entry<String, TlaValue> e : after.entrySet()) {
+            if (ignored.contains(e.getKey())) {
+                continue;
+            }
+            TlaValue old = before.get(e.getKey());
+            if (old == null) {
+                out.add(new Change(e.getKey(), null, e.getValue()));
+            } else {
+                walk(e.getKey(), old, e.getValue(), out);
+            }
+        }
         return out;
     }
 
@@ -38,7 +60,7 @@ public final class ValueDiff {
                 walk(path + "[" + e.getKey().render() + "]", b.mapping().get(e.getKey()), e.getValue(), out);
             }
         } else {
-            out.add(new Change(path, after));
+            out.add(new Change(path, before, after));
         }
     }
 }
