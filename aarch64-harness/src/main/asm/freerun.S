@@ -220,8 +220,10 @@ free_primary:
     b.lo    free_clear
     cmp     x25, #85
     b.lo    free_get_count
-    cmp     x25, #96
+    cmp     x25, #93
     b.lo    free_cpu_on
+    cmp     x25, #97
+    b.lo    free_inject
     b       free_unknown
 
 // free_hvc: finish the step record as an HVC with x0..x3 = x0..x3 and issue it.
@@ -357,6 +359,29 @@ free_run:
 1:  mov     x0, #0xff00
     mov     x1, x26
     mov     x2, x27
+    mov     x3, #0
+    b       free_hvc
+
+// free_inject: the primary injects an interrupt into a random secondary vCPU (VM 1..vm_count-1; an unknown id
+// when vm_count is 1); 0xff07 is an unknown id without wfi-wake-on-interrupt.
+free_inject:
+    ldr     x0, =g_vm_count
+    ldr     x0, [x0]
+    sub     x0, x0, #1
+    cbz     x0, 1f
+    bl      rng_below
+    add     x26, x0, #1                   // VM
+    ldr     x0, =g_vms
+    mov     x1, #VM_SIZE
+    madd    x0, x26, x1, x0
+    ldr     x0, [x0, #VM_VCPU_COUNT]
+    bl      rng_below
+    mov     x2, x0
+    mov     x1, x26
+    b       2f
+1:  mov     x1, #1
+    mov     x2, #0
+2:  mov     x0, #0xff07
     mov     x3, #0
     b       free_hvc
 

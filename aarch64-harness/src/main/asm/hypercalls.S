@@ -74,7 +74,8 @@
 .endm
 
 // hvc_handler: an HVC from the current vCPU: PSCI first for the primary (and CPU_ON for a secondary with
-// secondary-vcpu-on), then the Hafnium dispatch on (u32)x0 with bit 30 masked; unknown ids return -1.
+// secondary-vcpu-on), then the Hafnium dispatch on (u32)x0 with bit 30 masked (0xff00-0xff06, and 0xff07
+// interrupt_inject with wfi-wake-on-interrupt); unknown ids return -1.
 //   in: live frame holds the guest's x0..x3; out: branches to a handler
 .global hvc_handler
 hvc_handler:
@@ -105,6 +106,11 @@ hvc_handler:
     b.eq    mailbox_receive
     cmp     w4, #6
     b.eq    mailbox_clear
+    cmp     w4, #7
+    b.ne    hvc_unknown
+    ldr     x4, =g_corrections            // 0xff07 exists only with wfi-wake-on-interrupt
+    ldr     x4, [x4]
+    tbnz    x4, #C_WFI_WAKE_ON_INTERRUPT, interrupt_inject
     b       hvc_unknown
 
 // smc_handler: a trapped SMC (ELR already advanced): PSCI for the primary, -1 otherwise.
@@ -141,9 +147,10 @@ vcpu_get_count:
 9:  return_minus_one A_VCPU_GET_COUNT
 
 // vcpu_run: R5-R8, under the target's vcpu.lock. Success decides the switch (cpu_op vcpu_switch with the placeholder
-// YIELD 0); every failure returns WAIT_FOR_INTERRUPT (0x1). With save-before-publish the decision waits until the
-// target's registers are saved; with wfi-wake-on-run a WFI-blocked target resumes after its WFI (in contended mode
-// that also waits for the save, since it writes the target's saved pc).
+// YIELD 0); every failure returns WAIT_FOR_INTERRUPT (0x1), a target in WFI included (only interrupt_inject wakes
+// it). With save-before-publish the decision waits until the target's registers are saved. (Transitional: with
+// the replaced correction wfi-wake-on-run, bit C_WFI_WAKE_ON_RUN_OLD, a WFI-blocked target resumes after its WFI;
+// in contended mode that also waits for the save, since it writes the target's saved pc.)
 vcpu_run:
     cbnz    x23, 8f
     mov     w4, w1                        // vm id (u32)
@@ -168,7 +175,7 @@ vcpu_run:
     b.eq    2f
     cmp     x6, #VS_BLOCKED_INTERRUPT
     b.ne    7f
-    tbz     x26, #C_WFI_WAKE_ON_RUN, 7f
+    tbz     x26, #C_WFI_WAKE_ON_RUN_OLD, 7f
     mov     x27, #1
 2:  tbnz    x26, #C_SAVE_BEFORE_PUBLISH, 21f
     cbz     x27, 4f
@@ -489,7 +496,8 @@ mailbox_send_switch:
     continue_step A_MAILBOX_SEND_SWITCH
 
 // mailbox_receive: V1-V4 first part, under the caller's vm.lock: a received message is read at once; a
-// non-blocking call fails; a blocking one pushes the caller on the waiter stack (blocked_mailbox, under its
+// non-blocking call fails (so does a blocking one, with block-only-when-deliverable, unless the mailbox is
+// configured and empty); a blocking one pushes the caller on the waiter stack (blocked_mailbox, under its
 // vcpu.lock, where it commits) and keeps vm.lock held into mailbox_receive_wait.
 mailbox_receive:
     cbz     x23, 9f
@@ -511,8 +519,15 @@ mailbox_receive:
     add     x0, x22, #VM_LOCK
     bl      sl_unlock
     return_value A_MAILBOX_RECEIVE, x27
-1:  cbnz    x26, 2f
-    mov     x8, #-1
+1:  cbz     x26, 11f
+    ldr     x5, =g_corrections            // block-only-when-deliverable: block only on a configured, empty
+    ldr     x5, [x5]                      // mailbox (a send could then deliver); otherwise -1 at once
+    tbz     x5, #C_BLOCK_ONLY_WHEN_DELIVERABLE, 2f
+    cmp     x4, #MS_EMPTY
+    b.ne    11f
+    ldr     x5, [x22, #VM_MB_RECV]
+    cbnz    x5, 2f
+11: mov     x8, #-1
     commit  A_MAILBOX_RECEIVE, RETF, x8, xzr
     bl      rec_close
     add     x0, x22, #VM_LOCK
@@ -570,6 +585,43 @@ mailbox_receive_wait:
     bl      sl_unlock
     str     xzr, [x19, #CPU_HELD]
     continue_step A_MAILBOX_RECEIVE_WAIT
+
+// interrupt_inject: HF_INTERRUPT_INJECT (wfi-wake-on-interrupt only): -1 for a secondary caller, VM id (u32) 0 or
+// unknown, or vCPU index (u32) out of range (no lock); then under the target's vcpu.lock, where it commits: a
+// vCPU in WFI (blocked_interrupt) becomes ready and 1 is returned ("run it"); any other state returns 0 and
+// nothing changes. No switch.
+interrupt_inject:
+    cbnz    x23, 9f
+    mov     w4, w1                        // vm id (u32)
+    mov     w5, w2                        // vcpu index (u32)
+    cbz     x4, 9f
+    ldr     x6, =g_vm_count
+    ldr     x6, [x6]
+    cmp     x4, x6
+    b.hs    9f
+    vm_addr x7, x4
+    ldr     x6, [x7, #VM_VCPU_COUNT]
+    cmp     x5, x6
+    b.hs    9f
+    vcpu_addr x24, x4, x5
+    add     x0, x24, #VCPU_LOCK
+    bl      sl_lock
+    mov     x27, #0
+    ldr     x6, [x24, #VCPU_STATE]
+    cmp     x6, #VS_BLOCKED_INTERRUPT
+    b.ne    1f
+    mov     x6, #VS_READY
+    str     x6, [x24, #VCPU_STATE]
+    mov     x27, #1
+1:  commit  A_INTERRUPT_INJECT, RETF, x27, xzr
+    cbz     x27, 2f
+    mov     x0, x24
+    bl      rec_vcpu_state
+2:  bl      rec_close
+    add     x0, x24, #VCPU_LOCK
+    bl      sl_unlock
+    return_value A_INTERRUPT_INJECT, x27
+9:  return_minus_one A_INTERRUPT_INJECT
 
 // mailbox_clear: L1/L2 under the caller's vm.lock: read -> empty and 0, otherwise -1.
 mailbox_clear:
@@ -654,8 +706,18 @@ switch_out_secondary:
     b       step_kind_mismatch
 
 // wfi_trap: X1 (a real WFI trapped by HCR_EL2.TWI): blocked_interrupt, the primary gets WAIT_FOR_INTERRUPT.
+// At aa039b39 the PC is not advanced (nothing ever resumes the vCPU); with wfi-wake-on-interrupt the WFI completes
+// when interrupt_inject wakes it, so the saved PC is past the instruction (as later Hafnium skips it at the trap).
 .global wfi_trap
 wfi_trap:
+    ldr     x0, =g_corrections
+    ldr     x0, [x0]
+    tbz     x0, #C_WFI_WAKE_ON_INTERRUPT, 1f
+    mrs     x1, tpidr_el2
+    ldr     x0, [x1, #(CPU_FRAME + R_ELR)]
+    add     x0, x0, #4
+    str     x0, [x1, #(CPU_FRAME + R_ELR)]
+1:
     mov     x26, #VS_BLOCKED_INTERRUPT
     mov     x27, #1
     mov     x28, #A_WFI_TRAP

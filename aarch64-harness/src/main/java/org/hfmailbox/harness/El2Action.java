@@ -21,7 +21,8 @@ public enum El2Action {
     PSCI_CPU_ON(17, "psci_cpu_on"),
     PSCI_CPU_OFF(18, "psci_cpu_off"),
     CPU_MAIN(19, "cpu_main"),
-    VCPU_SWITCH(20, "vcpu_switch");
+    VCPU_SWITCH(20, "vcpu_switch"),
+    INTERRUPT_INJECT(21, "interrupt_inject");
 
     private final int id;
     private final String jsonName;

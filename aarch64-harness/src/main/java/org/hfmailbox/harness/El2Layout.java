@@ -37,10 +37,14 @@ public final class El2Layout {
      */
     public static final long CONTENDED_HOLD_SPIN = Long.getLong("hfmailbox.holdSpin", 8000);
 
-    /** Correction names in the bit order of the image (the order of docs/corrections.md). */
+    /**
+     * Correction names in the bit order of the image: the order of docs/corrections.md, then (bit 8, transitional)
+     * the replaced {@code wfi-wake-on-run}, which the image keeps only while the reference still writes it in its
+     * traces' headers (issue 10); a trace names one or the other, never both.
+     */
     public static final List<String> CORRECTIONS = List.of("save-before-publish", "retval-before-publish",
-            "message-reports-sender", "block-on-mailbox", "wfi-wake-on-run", "secondary-vcpu-on",
-            "fifo-waiters");
+            "message-reports-sender", "block-on-mailbox", "wfi-wake-on-interrupt", "secondary-vcpu-on",
+            "fifo-waiters", "block-only-when-deliverable", "wfi-wake-on-run");
 
     /** Step flags. */
     public static final int SEND_MAP_FAILS = 1;
@@ -52,6 +56,11 @@ public final class El2Layout {
     /** The IPA (= PA) of VM {@code vm}'s memory, where its guest program starts. */
     public static long vmBase(int vm) {
         return GUEST_BASE + vm * VM_REGION;
+    }
+
+    /** The correction bits of the reference's {@code corrected} semantics. */
+    public static long correctedBits() {
+        return correctionBits(org.hfmailbox.reference.Semantics.corrected().names());
     }
 
     /** The correction bit mask of a list of correction names; -1 when a name is unknown. */

@@ -170,6 +170,18 @@ public final class El2Snapshot {
         return out;
     }
 
+    /** {@code vcpu_state[k][i]} in a snapshot of this shape. */
+    public String vcpuState(long[] words, int k, int i) {
+        long v = bits(words[vcpuWord(k, i)], 0, 8);
+        return v < VCPU_STATES.length ? VCPU_STATES[(int) v] : "#" + v;
+    }
+
+    /** {@code mailbox_state[k]} in a snapshot of this shape. */
+    public String mailboxState(long[] words, int k) {
+        long v = bits(words[vmWord(k)], 0, 8);
+        return v < MAILBOX_STATES.length ? MAILBOX_STATES[(int) v] : "#" + v;
+    }
+
     /** The text of a vCPU reference word: {@code <<k, i>>} or {@code <<>>}. */
     public static String vcpuRefText(int ref) {
         return (ref & 1) == 0 ? "<<>>" : "<<" + ((ref >>> 8) & 0xff) + ", " + ((ref >>> 16) & 0xff) + ">>";

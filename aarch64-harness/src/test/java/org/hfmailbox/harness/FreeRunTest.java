@@ -31,7 +31,7 @@ class FreeRunTest {
 
     @Test
     void contendedRunsAreReproducedValidatedAndContended() throws Exception {
-        long all = El2Layout.correctionBits(El2Layout.CORRECTIONS);
+        long all = El2Layout.correctedBits();
         List<ReplayInput> runs = new ArrayList<>();
         for (int s = 1; s <= TRACES_PER_SEMANTICS; s++) {
             runs.add(ReplayInput.freeRunning("free-corrected-" + s, 2, SHAPE, all, s, BUDGET));
@@ -85,7 +85,7 @@ class FreeRunTest {
 
     @Test
     void serialisedRunsAgreeAndNeverContend() throws Exception {
-        long all = El2Layout.correctionBits(El2Layout.CORRECTIONS);
+        long all = El2Layout.correctedBits();
         List<ReplayInput> runs = new ArrayList<>();
         for (int s = 1; s <= 3; s++) {
             runs.add(ReplayInput.freeRunningSerialised("serialised-corrected-" + s, 2, SHAPE, all, s, 300));
