@@ -34,6 +34,24 @@ rng_below:
     msub    x0, x1, x2, x0
     ret
 
+// rng_secondary_vcpu: a random secondary vCPU (any of its VM's vCPUs).
+//   in:  x19 = struct cpu *, vm_count > 1; out: x26 = VM id (1..vm_count-1), x27 = vCPU index; clobbers x0-x2
+rng_secondary_vcpu:
+    str     x30, [sp, #-16]!
+    ldr     x0, =g_vm_count
+    ldr     x0, [x0]
+    sub     x0, x0, #1
+    bl      rng_below
+    add     x26, x0, #1
+    ldr     x0, =g_vms
+    mov     x1, #VM_SIZE
+    madd    x0, x26, x1, x0
+    ldr     x0, [x0, #VM_VCPU_COUNT]
+    bl      rng_below
+    mov     x27, x0
+    ldr     x30, [sp], #16
+    ret
+
 // vm_lock_held_by_other: whether another CPU holds VM vm's lock across steps (a blocking receive).
 //   in:  x0 = struct vm *, x19 = this cpu; out: x0 = 1 if held by another CPU; clobbers x1-x4
 vm_lock_held_by_other:
@@ -328,15 +346,7 @@ free_run:
     ldr     x0, [x0]
     cmp     x0, #1
     b.ls    free_get_count
-    sub     x0, x0, #1
-    bl      rng_below
-    add     x26, x0, #1                   // VM
-    ldr     x0, =g_vms
-    mov     x1, #VM_SIZE
-    madd    x0, x26, x1, x0
-    ldr     x0, [x0, #VM_VCPU_COUNT]
-    bl      rng_below
-    mov     x27, x0                       // vCPU
+    bl      rng_secondary_vcpu            // x26 = VM, x27 = vCPU
     ldr     x1, =g_mode                   // contended: the decision may wait for the save (real waiting)
     ldr     x1, [x1]
     cmp     x1, #MODE_CONTENDED
@@ -367,17 +377,11 @@ free_run:
 free_inject:
     ldr     x0, =g_vm_count
     ldr     x0, [x0]
-    sub     x0, x0, #1
-    cbz     x0, 1f
-    bl      rng_below
-    add     x26, x0, #1                   // VM
-    ldr     x0, =g_vms
-    mov     x1, #VM_SIZE
-    madd    x0, x26, x1, x0
-    ldr     x0, [x0, #VM_VCPU_COUNT]
-    bl      rng_below
-    mov     x2, x0
+    cmp     x0, #1
+    b.ls    1f
+    bl      rng_secondary_vcpu
     mov     x1, x26
+    mov     x2, x27
     b       2f
 1:  mov     x1, #1
     mov     x2, #0

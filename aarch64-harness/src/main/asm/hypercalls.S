@@ -61,6 +61,25 @@
     madd    \out, \vm, x17, x16
 .endm
 
+// secondary_target: the target of vcpu_run / interrupt_inject from (u32)x1, (u32)x2: branches to \fail when the
+// caller is not the primary, the VM id is 0 or unknown, or the vCPU index is out of range; else x24 = the vCPU.
+// Reads only immutable data (clobbers x4-x7, x16, x17).
+.macro secondary_target fail
+    cbnz    x23, \fail
+    mov     w4, w1                        // vm id (u32)
+    mov     w5, w2                        // vcpu index (u32)
+    cbz     x4, \fail
+    ldr     x6, =g_vm_count
+    ldr     x6, [x6]
+    cmp     x4, x6
+    b.hs    \fail
+    vm_addr x7, x4
+    ldr     x6, [x7, #VM_VCPU_COUNT]
+    cmp     x5, x6
+    b.hs    \fail
+    vcpu_addr x24, x4, x5
+.endm
+
 // load_caller: x19 = struct cpu *, x21 = calling vCPU, x22 = its VM, x23 = VM id, x0..x3 = its registers,
 // w25 = the function id ((u32)x0 with bit 30 clear).
 .macro load_caller
@@ -152,19 +171,7 @@ vcpu_get_count:
 // the replaced correction wfi-wake-on-run, bit C_WFI_WAKE_ON_RUN_OLD, a WFI-blocked target resumes after its WFI;
 // in contended mode that also waits for the save, since it writes the target's saved pc.)
 vcpu_run:
-    cbnz    x23, 8f
-    mov     w4, w1                        // vm id (u32)
-    mov     w5, w2                        // vcpu index (u32)
-    cbz     x4, 8f
-    ldr     x6, =g_vm_count
-    ldr     x6, [x6]
-    cmp     x4, x6
-    b.hs    8f
-    vm_addr x7, x4
-    ldr     x6, [x7, #VM_VCPU_COUNT]
-    cmp     x5, x6
-    b.hs    8f
-    vcpu_addr x24, x4, x5                 // target
+    secondary_target 8f                   // x24 = target
     ldr     x26, =g_corrections
     ldr     x26, [x26]
 1:  add     x0, x24, #VCPU_LOCK
@@ -591,19 +598,7 @@ mailbox_receive_wait:
 // vCPU in WFI (blocked_interrupt) becomes ready and 1 is returned ("run it"); any other state returns 0 and
 // nothing changes. No switch.
 interrupt_inject:
-    cbnz    x23, 9f
-    mov     w4, w1                        // vm id (u32)
-    mov     w5, w2                        // vcpu index (u32)
-    cbz     x4, 9f
-    ldr     x6, =g_vm_count
-    ldr     x6, [x6]
-    cmp     x4, x6
-    b.hs    9f
-    vm_addr x7, x4
-    ldr     x6, [x7, #VM_VCPU_COUNT]
-    cmp     x5, x6
-    b.hs    9f
-    vcpu_addr x24, x4, x5
+    secondary_target 9f                   // x24 = target
     add     x0, x24, #VCPU_LOCK
     bl      sl_lock
     mov     x27, #0
