@@ -11,6 +11,7 @@ import org.hfmailbox.cli.bench.RateStats;
 import org.hfmailbox.reference.Semantics;
 import org.hfmailbox.reference.SystemShape;
 import org.hfmailbox.reference.workload.ReferenceBench;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

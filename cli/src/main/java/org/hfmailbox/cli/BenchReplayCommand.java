@@ -13,6 +13,7 @@ import org.hfmailbox.harness.ReplayOutcome;
 import org.hfmailbox.harness.Replayer;
 import org.hfmailbox.reference.Semantics;
 import org.hfmailbox.reference.SystemShape;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.hfmailbox.cli.manifest.Manifest;
-import org.hfmailbox.cli.manifest.ManifestReader;
-import org.hfmailbox.cli.manifest.ModelConfiguration;
-import org.hfmailbox.cli.review.SpecDiffHtml;
-import org.hfmailbox.cli.review.SpecDiffRunner;
-import org.hfmailbox.cli.review.SpecSource;
+import org.hfmailbox.review.PathDisplay;
+import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.diff.SpecDiffHtml;
+import org.hfmailbox.review.diff.SpecDiffRunner;
+import org.hfmailbox.review.manifest.Manifest;
+import org.hfmailbox.review.manifest.ManifestReader;
+import org.hfmailbox.review.manifest.ModelConfiguration;
+
+import org.hfmailbox.review.spec.SpecRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,8 +98,8 @@ public final class DiffSpecCommand implements Callable<Integer> {
         Files.createDirectories(work);
         Path oldDir = work.resolve("old");
         Path newDir = work.resolve("new");
-        String oldName = SpecSource.materialize(root, oldRevision, oldDir);
-        String newName = SpecSource.materialize(root, newRevision != null ? newRevision : root.resolve("spec").toString(),
+        String oldName = SpecRevision.materialize(root, oldRevision, oldDir);
+        String newName = SpecRevision.materialize(root, newRevision != null ? newRevision : root.resolve("spec").toString(),
                 newDir);
         List<String> chosen = configs.isEmpty() ? List.of("small", "aa039b39") : configs;
         PrintWriter terminal = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import org.hfmailbox.reference.Semantics;
 import org.hfmailbox.refinement.run.FuzzRun;
 import org.hfmailbox.refinement.tlc.SpecLoadException;
 import org.hfmailbox.refinement.tlc.SpecSource;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import org.hfmailbox.cli.bench.BenchCommand;
-import org.hfmailbox.cli.check.CheckCommand;
+import org.hfmailbox.cli.CheckCommand;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

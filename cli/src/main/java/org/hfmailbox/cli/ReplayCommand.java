@@ -28,6 +28,7 @@ import org.hfmailbox.refinement.trace.TraceFormatException;
 import org.hfmailbox.refinement.validate.Validator;
 import org.hfmailbox.refinement.validate.Verdict;
 import org.hfmailbox.reference.SystemShape;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -13,6 +13,7 @@ import org.hfmailbox.reference.scenario.ScenarioParser;
 import org.hfmailbox.reference.scenario.ScenarioRunner;
 import org.hfmailbox.reference.trace.NdjsonTraceWriter;
 import org.hfmailbox.reference.trace.TraceSink;
+import org.hfmailbox.review.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

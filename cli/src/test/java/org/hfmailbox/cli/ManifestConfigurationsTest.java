@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hfmailbox.cli.manifest.Manifest;
-import org.hfmailbox.cli.manifest.ManifestReader;
-import org.hfmailbox.cli.manifest.ModelConfiguration;
-import org.hfmailbox.cli.manifest.Verdict;
+import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.manifest.Manifest;
+import org.hfmailbox.review.manifest.ManifestReader;
+import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.manifest.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**

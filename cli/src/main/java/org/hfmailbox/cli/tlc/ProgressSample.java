@@ -1,7 +1,0 @@
-package org.hfmailbox.cli.tlc;
-
-import java.time.Duration;
-
-/** TLC's counters at one moment of a run. */
-public record ProgressSample(Duration elapsed, long distinct, long generated, long queue) {
-}

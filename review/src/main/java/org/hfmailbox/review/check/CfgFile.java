@@ -1,0 +1,151 @@
+package org.hfmailbox.review.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A TLC model configuration (.cfg) as text: which invariants and temporal properties it checks, and the same cfg
+ * with those replaced by a single one (for per-property runs). Comments ({@code \*} and nested {@code (* *)}) are
+ * understood; everything else is kept verbatim.
+ */
+public final class CfgFile {
+    private static final Set<String> KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION",
+            "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "SYMMETRY", "VIEW", "CONSTRAINT", "CONSTRAINTS",
+            "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "CHECK_DEADLOCK", "POSTCONDITION", "ALIAS");
+
+    /** A keyword and the text it governs, up to the next keyword. */
+    private record Section(String keyword, int start, int end, List<String> words) {
+        boolean isInvariant() {
+            return keyword.startsWith("INVARIANT");
+        }
+
+        boolean isProperty() {
+            return keyword.startsWith("PROPERT");
+        }
+    }
+
+    private final String text;
+    private final List<Section> sections;
+
+    private CfgFile(String text, List<Section> sections) {
+        this.text = text;
+        this.sections = List.copyOf(sections);
+    }
+
+    /** Parses the cfg text; throws IllegalArgumentException (with a line number) on an unterminated comment. */
+    public static CfgFile parse(String text) {
+        List<Section> sections = new ArrayList<>();
+        String keyword = null;
+        int start = 0;
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                i++;
+            } else if (text.startsWith("\\*", i)) {
+                int nl = text.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (text.startsWith("(*", i)) {
+                i = skipBlockComment(text, i);
+            } else if (isIdentChar(ch)) {
+                int j = i;
+                while (j < n && isIdentChar(text.charAt(j))) {
+                    j++;
+                }
+                String word = text.substring(i, j);
+                if (KEYWORDS.contains(word)) {
+                    if (keyword != null) {
+                        sections.add(new Section(keyword, start, i, List.copyOf(words)));
+                    }
+                    keyword = word;
+                    start = i;
+                    words.clear();
+                } else {
+                    words.add(word);
+                }
+                i = j;
+            } else {
+                words.add(String.valueOf(ch));
+                i++;
+            }
+        }
+        if (keyword != null) {
+            sections.add(new Section(keyword, start, n, List.copyOf(words)));
+        }
+        return new CfgFile(text, sections);
+    }
+
+    private static int skipBlockComment(String text, int from) {
+        int depth = 0;
+        int i = from;
+        while (i < text.length()) {
+            if (text.startsWith("(*", i)) {
+                depth++;
+                i += 2;
+            } else if (text.startsWith("*)", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        int line = (int) text.substring(0, from).chars().filter(c -> c == '\n').count() + 1;
+        throw new IllegalArgumentException("line " + line + ": comment (* is never closed");
+    }
+
+    private static boolean isIdentChar(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_';
+    }
+
+    /** The invariants named by INVARIANT(S) sections, in order. */
+    public List<String> invariants() {
+        return names(true);
+    }
+
+    /** The temporal properties named by PROPERTY/PROPERTIES sections, in order. */
+    public List<String> properties() {
+        return names(false);
+    }
+
+    private List<String> names(boolean invariants) {
+        List<String> out = new ArrayList<>();
+        for (Section s : sections) {
+            if (invariants ? s.isInvariant() : s.isProperty()) {
+                out.addAll(s.words());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same cfg checking only {@code name}: every INVARIANT(S) and PROPERTY(IES) section is removed and one line
+     * {@code INVARIANT name} (if it is one of the invariants) or {@code PROPERTY name} is appended.
+     */
+    public String onlyChecking(String name) {
+        boolean invariant = invariants().contains(name);
+        if (!invariant && !properties().contains(name)) {
+            throw new IllegalArgumentException(name + " is neither an invariant nor a property of this cfg");
+        }
+        StringBuilder b = new StringBuilder();
+        int copied = 0;
+        for (Section s : sections) {
+            if (s.isInvariant() || s.isProperty()) {
+                b.append(text, copied, s.start());
+                copied = s.end();
+            }
+        }
+        b.append(text.substring(copied));
+        if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
+            b.append('\n');
+        }
+        b.append("\\* generated by ./mailbox check: this run checks ").append(name).append(" only\n");
+        b.append(invariant ? "INVARIANT " : "PROPERTY ").append(name).append('\n');
+        return b.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package org.hfmailbox.review.check;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.hfmailbox.review.InputError;
+import org.hfmailbox.review.PathDisplay;
+import org.hfmailbox.review.Trees;
+import org.hfmailbox.review.manifest.Manifest;
+import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.manifest.RunMode;
+import org.hfmailbox.review.manifest.Verdict;
+import org.hfmailbox.review.tlc.ForkedTlc;
+import org.hfmailbox.review.tlc.TlcRunner;
+import org.hfmailbox.review.tlc.TlcReport;
+import org.hfmailbox.review.tlc.TlcRequest;
+
+/**
+ * Checks configurations of the manifest with TLC, in this JVM, one run after the other: plans the runs (one, or one
+ * per invariant and property), keeps TLC's raw output under {@code <out>/<config>/<run>.out}, prints progress and
+ * counterexamples as step tables, and judges each verdict against the manifest.
+ */
+public final class CheckRunner {
+    private final Manifest manifest;
+    private final Path outRoot;
+    private final PathDisplay display;
+    private final PrintWriter out;
+    private final OptionalInt workersOverride;
+    private final Duration progressInterval;
+
+    /**
+     * @param manifest         the configurations; its folder holds the spec and the cfgs
+     * @param outRoot          where run outputs go (the repository's target/check)
+     * @param display          how files are named in messages
+     * @param out              where progress, counterexamples and summaries are printed
+     * @param workersOverride  TLC workers instead of each configuration's
+     * @param progressInterval how often progress is printed during a run
+     */
+    public CheckRunner(Manifest manifest, Path outRoot, PathDisplay display, PrintWriter out,
+            OptionalInt workersOverride, Duration progressInterval) {
+        this.manifest = manifest;
+        this.outRoot = outRoot;
+        this.display = display;
+        this.out = out;
+        this.workersOverride = workersOverride;
+        this.progressInterval = progressInterval;
+    }
+
+    /** Runs every TLC run of {@code c} and prints its summary. Input errors throw {@link InputError}. */
+    public ConfigurationOutcome check(ModelConfiguration c) throws IOException {
+        Path cfgPath = manifest.specDir().resolve(c.cfg());
+        CfgFile cfg = readCfg(c, cfgPath);
+        List<String> invariants = cfg.invariants();
+        checkVerdictsMatchCfg(c, cfg, cfgPath);
+        Path dir = outRoot.resolve(c.name());
+        Files.createDirectories(dir);
+        List<PlannedRun> plans = plan(c, cfg, cfgPath, dir);
+        List<RunOutcome> runs = new ArrayList<>();
+        out.printf("== check %s: %s semantics, shape %s, %s, %d run%s ==%n", c.name(), c.semantics(),
+                c.shape().display(), c.mode().text(), plans.size(), plans.size() == 1 ? "" : "s");
+        out.flush();
+        for (PlannedRun p : plans) {
+            runs.add(runOne(c, p, invariants, dir));
+        }
+        ConfigurationOutcome outcome = new ConfigurationOutcome(c, runs);
+        CheckSummary.print(outcome, display, out);
+        return outcome;
+    }
+
+    private CfgFile readCfg(ModelConfiguration c, Path cfgPath) {
+        String field = manifest.displayName() + ": field configurations[name=" + c.name() + "].cfg: ";
+        if (!Files.isRegularFile(cfgPath)) {
+            throw new InputError(field + display.of(cfgPath) + " not found");
+        }
+        try {
+            return CfgFile.parse(Files.readString(cfgPath, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputError(display.of(cfgPath) + ": cannot read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InputError(display.of(cfgPath) + ": " + e.getMessage());
+        }
+    }
+
+    private void checkVerdictsMatchCfg(ModelConfiguration c, CfgFile cfg, Path cfgPath) {
+        Set<String> inCfg = new LinkedHashSet<>(cfg.invariants());
+        inCfg.addAll(cfg.properties());
+        String field = manifest.displayName() + ": field configurations[name=" + c.name() + "].verdicts: ";
+        for (String name : c.verdicts().keySet()) {
+            if (!inCfg.contains(name)) {
+                throw new InputError(field + name + " is not an INVARIANT or PROPERTY of " + display.of(cfgPath));
+            }
+        }
+        for (String name : inCfg) {
+            if (!c.verdicts().containsKey(name)) {
+                throw new InputError(field + "no verdict for " + name + ", which " + display.of(cfgPath) + " checks");
+            }
+        }
+    }
+
+    private List<PlannedRun> plan(ModelConfiguration c, CfgFile cfg, Path cfgPath, Path dir) throws IOException {
+        int requested = workersOverride.orElse(c.workers());
+        List<PlannedRun> plans = new ArrayList<>();
+        if (c.mode() == RunMode.SINGLE) {
+            boolean violationExpected = cfg.invariants().stream().anyMatch(i -> c.expected(i) == Verdict.VIOLATED);
+            List<String> checks = new ArrayList<>(c.verdicts().keySet());
+            plans.add(violationExpected
+                    ? new PlannedRun(c.name(), checks, cfgPath, 1, "an invariant violation is expected")
+                    : new PlannedRun(c.name(), checks, cfgPath, requested, ""));
+            return plans;
+        }
+        for (String name : c.verdicts().keySet()) {
+            Path generated = dir.resolve(name + ".cfg");
+            Files.writeString(generated, cfg.onlyChecking(name), StandardCharsets.UTF_8);
+            boolean shortest = cfg.invariants().contains(name) && c.expected(name) == Verdict.VIOLATED;
+            plans.add(shortest ? new PlannedRun(name, List.of(name), generated, 1, "a violation is expected")
+                    : new PlannedRun(name, List.of(name), generated, requested, ""));
+        }
+        return plans;
+    }
+
+    private RunOutcome runOne(ModelConfiguration c, PlannedRun p, List<String> invariants, Path dir)
+            throws IOException {
+        String label = c.name() + (p.name().equals(c.name()) ? "" : "/" + p.name());
+        out.printf("-- %s: TLC on %s, %d worker%s%s%n", label, display.of(p.cfg()), p.workers(),
+                p.workers() == 1 ? "" : "s", p.why().isEmpty() ? "" : " (" + p.why() + ")");
+        out.flush();
+        Path meta = dir.resolve("meta-" + p.name());
+        Trees.deleteRecursively(meta);
+        TlcRequest request = new TlcRequest(manifest.specDir(), manifest.spec(), p.cfg(), p.workers(), meta,
+                dir.resolve(p.name() + ".out"));
+        TlcRunner tlc = new ForkedTlc(progressInterval, new ProgressPrinter(out, label));
+        TlcRunner.Result result = tlc.run(request);
+        Trees.deleteRecursively(meta);
+        TlcReport r = result.report();
+        rejectParseErrors(r, p, manifest.specDir().resolve(c.cfg()));
+        RunOutcome outcome = RunJudge.judge(c, p, invariants, r, result.wallTime());
+        printCounterexample(label, r);
+        out.printf("   %s finished in %s: %s distinct states; raw output %s%n", label,
+                Durations.seconds(result.wallTime()),
+                r.distinctStates().isPresent() ? String.format("%,d", r.distinctStates().getAsLong()) : "?",
+                display.of(request.rawOutput()));
+        out.flush();
+        return outcome;
+    }
+
+    private void rejectParseErrors(TlcReport r, PlannedRun p, Path source) {
+        if (r.exitStatus() == 150) {
+            String file = ParseErrorText.failingFile(r.output(), manifest.specDir().toString())
+                    .map(f -> display.of(Path.of(f))).orElse(display.of(manifest.specDir().resolve(manifest.spec() + ".tla")));
+            throw new InputError(file + ": TLA+ parse error: " + ParseErrorText.detail(r.output()));
+        }
+        if (r.exitStatus() == 151) {
+            String origin = p.cfg().equals(source) ? "" : " (generated from " + display.of(source) + ")";
+            throw new InputError(display.of(p.cfg()) + origin + ": TLC cannot use this configuration: "
+                    + ParseErrorText.detail(r.output()));
+        }
+    }
+
+    private void printCounterexample(String label, TlcReport r) {
+        if (r.trace().isEmpty()) {
+            return;
+        }
+        String what;
+        if (r.violatedInvariant().isPresent()) {
+            what = "invariant " + r.violatedInvariant().get() + " is violated";
+        } else if (r.temporalViolated()) {
+            what = "a temporal property is violated";
+        } else if (r.deadlock()) {
+            what = "deadlock reached";
+        } else {
+            what = "TLC stopped";
+        }
+        out.printf("   counterexample for %s: %s (%d states)%n", label, what, r.trace().size());
+        for (String line : StepTable.render(r.trace(), r.loopBackTo(), r.stuttering())) {
+            out.println("   " + line);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,46 @@
+package org.hfmailbox.review.manifest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One model configuration of spec/manifest.json: a cfg, its shape and semantics, and what TLC must find. */
+public record ModelConfiguration(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "cfg", required = true) String cfg,
+        @JsonProperty(value = "semantics", required = true) String semantics,
+        @JsonProperty(value = "shape", required = true) Shape shape,
+        @JsonProperty(value = "ci", required = true) boolean ci,
+        @JsonProperty(value = "workers", required = true) int workers,
+        @JsonProperty(value = "mode", required = true) RunMode mode,
+        @JsonProperty(value = "checks", required = true) String checks,
+        @JsonProperty(value = "bounds") String bounds,
+        @JsonProperty(value = "verdicts", required = true) Map<String, Verdict> verdicts,
+        @JsonProperty(value = "distinct_states") Long distinctStates) {
+
+    public ModelConfiguration {
+        verdicts = Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+    }
+
+    /** The declared distinct-state count, when the manifest gives one. */
+    public OptionalLong expectedDistinctStates() {
+        return distinctStates == null ? OptionalLong.empty() : OptionalLong.of(distinctStates);
+    }
+
+    /** What the configuration bounds and what that can miss, when the manifest says. */
+    public Optional<String> boundsText() {
+        return Optional.ofNullable(bounds);
+    }
+
+    /** The expected verdict of one invariant or property. */
+    public Verdict expected(String property) {
+        Verdict v = verdicts.get(property);
+        if (v == null) {
+            throw new IllegalArgumentException("no verdict for " + property + " in configuration " + name);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,101 @@
+package org.hfmailbox.review.tlc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tlc2.output.EC;
+
+/**
+ * What one TLC run found, read from its {@code -tool} output.
+ *
+ * @param exitStatus      TLC's exit status (0 ok, 11 deadlock, 12 safety, 13 liveness, 150/151 parse errors, ...)
+ * @param distinctStates  distinct states found, when reported
+ * @param statesGenerated states generated, when reported
+ * @param depth           depth of the complete search, when the run explored the whole space
+ * @param violatedInvariant the invariant TLC reported violated
+ * @param temporalViolated whether a temporal property was violated
+ * @param deadlock        whether TLC reached a deadlock
+ * @param trace           the counterexample's states, in order
+ * @param loopBackTo      for a liveness counterexample, the state number the behaviour returns to
+ * @param stuttering      for a liveness counterexample, whether it ends by stuttering
+ * @param errors          the text of every error message
+ * @param output          the whole parsed output
+ */
+public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLong statesGenerated, OptionalInt depth,
+        Optional<String> violatedInvariant, boolean temporalViolated, boolean deadlock, List<TraceState> trace,
+        OptionalInt loopBackTo, boolean stuttering, List<String> errors, ToolOutput output) {
+
+    private static final Pattern STATS = Pattern.compile(
+            "([\\d,]+) states generated.*?([\\d,]+) distinct states found");
+    private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
+    private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("^(\\d+):");
+
+    public TlcReport {
+        trace = List.copyOf(trace);
+        errors = List.copyOf(errors);
+    }
+
+    /** Reads a run's output. */
+    public static TlcReport from(int exitStatus, ToolOutput out) {
+        OptionalLong distinct = OptionalLong.empty();
+        OptionalLong generated = OptionalLong.empty();
+        OptionalInt depth = OptionalInt.empty();
+        Optional<String> invariant = Optional.empty();
+        boolean temporal = false;
+        boolean deadlock = false;
+        List<TraceState> trace = new ArrayList<>();
+        OptionalInt loop = OptionalInt.empty();
+        boolean stuttering = false;
+        List<String> errors = new ArrayList<>();
+        for (ToolMessage m : out.messages()) {
+            int code = m.code();
+            if (code == EC.TLC_STATS || code == EC.TLC_PROGRESS_STATS) {
+                Matcher s = STATS.matcher(m.body());
+                if (s.find()) {
+                    generated = OptionalLong.of(number(s.group(1)));
+                    distinct = OptionalLong.of(number(s.group(2)));
+                }
+            } else if (code == EC.TLC_SEARCH_DEPTH) {
+                Matcher d = DEPTH.matcher(m.body());
+                if (d.find()) {
+                    depth = OptionalInt.of(Integer.parseInt(d.group(1)));
+                }
+            } else if (code == EC.TLC_INVARIANT_VIOLATED_BEHAVIOR || code == EC.TLC_INVARIANT_VIOLATED_INITIAL) {
+                Matcher i = INVARIANT.matcher(m.body());
+                invariant = Optional.of(i.find() ? i.group(1) : m.body().strip());
+            } else if (code == EC.TLC_TEMPORAL_PROPERTY_VIOLATED) {
+                temporal = true;
+            } else if (code == EC.TLC_DEADLOCK_REACHED) {
+                deadlock = true;
+            } else if (code == EC.TLC_STATE_PRINT1 || code == EC.TLC_STATE_PRINT2) {
+                trace.add(TraceState.parse(m.body()));
+            } else if (code == EC.TLC_STATE_PRINT3) {
+                stuttering = true;
+            } else if (code == EC.TLC_BACK_TO_STATE) {
+                Matcher n = NUMBER_PREFIX.matcher(m.body().strip());
+                if (n.find()) {
+                    loop = OptionalInt.of(Integer.parseInt(n.group(1)));
+                }
+            }
+            if (m.isError()) {
+                errors.add(m.body().strip());
+            }
+        }
+        return new TlcReport(exitStatus, distinct, generated, depth, invariant, temporal, deadlock, trace, loop,
+                stuttering, errors, out);
+    }
+
+    private static long number(String digits) {
+        return Long.parseLong(digits.replace(",", ""));
+    }
+
+    /** Whether TLC explored the whole reachable state space (no violation, no error). */
+    public boolean complete() {
+        return exitStatus == 0;
+    }
+}
