@@ -14,6 +14,14 @@ public final class ScenarioException extends Exception {
         this.column = column;
     }
 
+    /** An error about the scenario as a whole (no line): {@code FILE: message}. */
+    public ScenarioException(String file, String message) {
+        super(file + ": " + message);
+        this.file = file;
+        this.line = 0;
+        this.column = 0;
+    }
+
     public String file() {
         return file;
     }

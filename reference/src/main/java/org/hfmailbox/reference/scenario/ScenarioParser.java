@@ -71,7 +71,8 @@ public final class ScenarioParser {
         String[] lines = text.split("\r?\n", -1);
         SystemShape shape = null;
         int shapeLine = 0;
-        Semantics semantics = Semantics.corrected();
+        List<Semantics> runs = null;
+        int semanticsLine = 0;
         List<String> validFor = new ArrayList<>();
         Map<Integer, List<MemoryRange>> memory = new HashMap<>();
         Map<Integer, Token> memoryTokens = new HashMap<>();
@@ -104,7 +105,13 @@ public final class ScenarioParser {
                     shape = parseShape(ln, t);
                     shapeLine = ln;
                 }
-                case "semantics" -> semantics = parseSemantics(ln, t);
+                case "semantics" -> {
+                    if (runs != null) {
+                        throw error(ln, t.get(0), "second 'semantics' line");
+                    }
+                    runs = parseSemantics(ln, t);
+                    semanticsLine = ln;
+                }
                 case "valid-for" -> {
                     if (t.size() < 2) {
                         throw error(ln, t.get(0), "valid-for needs one or more of corrected, aa039b39, custom");
@@ -145,7 +152,32 @@ public final class ScenarioParser {
         if (layout == null) {
             layout = buildLayout(shape, memory, memoryTokens, shapeLine);
         }
-        return new Scenario(file, shape, semantics, validFor, layout, steps);
+        return new Scenario(file, shape, runs(runs, semanticsLine, validFor), validFor, layout, steps);
+    }
+
+    /**
+     * The semantics the header selects: its {@code semantics} line (one, or {@code both}), else those of corrected
+     * and aa039b39 its {@code valid-for} line names, else corrected. Each must be one valid-for allows.
+     */
+    private List<Semantics> runs(List<Semantics> declared, int semanticsLine, List<String> validFor)
+            throws ScenarioException {
+        if (declared == null) {
+            List<Semantics> fromValidFor = new ArrayList<>();
+            if (validFor.contains("corrected")) {
+                fromValidFor.add(Semantics.corrected());
+            }
+            if (validFor.contains("aa039b39")) {
+                fromValidFor.add(Semantics.aa039b39());
+            }
+            return fromValidFor.isEmpty() ? List.of(Semantics.corrected()) : fromValidFor;
+        }
+        for (Semantics s : declared) {
+            if (!validFor.isEmpty() && !validFor.contains(s.name())) {
+                throw new ScenarioException(file, semanticsLine, 1, "semantics " + s.name()
+                        + " is not one of the valid-for line's (" + String.join(" ", validFor) + ")");
+            }
+        }
+        return declared;
     }
 
     private MemoryLayout buildLayout(SystemShape shape, Map<Integer, List<MemoryRange>> memory,
@@ -191,16 +223,19 @@ public final class ScenarioParser {
         return new SystemShape(cpus, counts);
     }
 
-    private Semantics parseSemantics(int ln, List<Token> t) throws ScenarioException {
+    private List<Semantics> parseSemantics(int ln, List<Token> t) throws ScenarioException {
         if (t.size() < 2) {
-            throw error(ln, t.get(0), "semantics needs 'corrected', 'aa039b39' or correction names");
+            throw error(ln, t.get(0), "semantics needs 'corrected', 'aa039b39', 'both' or correction names");
+        }
+        if (t.size() == 2 && t.get(1).text().equals("both")) {
+            return List.of(Semantics.corrected(), Semantics.aa039b39());
         }
         List<String> words = new ArrayList<>();
         for (Token w : t.subList(1, t.size())) {
             words.add(w.text());
         }
         try {
-            return Semantics.parse(String.join(",", words));
+            return List.of(Semantics.parse(String.join(",", words)));
         } catch (IllegalArgumentException e) {
             throw error(ln, t.get(1), e.getMessage());
         }

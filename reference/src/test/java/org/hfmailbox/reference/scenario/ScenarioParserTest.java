@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.hfmailbox.reference.Semantics;
 import org.junit.jupiter.api.Test;
 
 class ScenarioParserTest {
@@ -49,5 +51,33 @@ class ScenarioParserTest {
         assertEquals(16, st.regs()[2]);
         assertEquals("a b", new String(st.payload()));
         assertEquals(1, st.expectations().size());
+    }
+
+    @Test
+    void theHeaderSelectsTheSemanticsToRun() throws Exception {
+        String shape = "shape cpus=1 vcpu_count=1,1\n";
+        Semantics c = Semantics.corrected();
+        Semantics a = Semantics.aa039b39();
+        assertEquals(List.of(c), ScenarioParser.parse("f.scn", shape).runs());
+        assertEquals(List.of(a), ScenarioParser.parse("f.scn", shape + "semantics aa039b39\n").runs());
+        assertEquals(List.of(c, a), ScenarioParser.parse("f.scn", shape + "semantics both\n").runs());
+        assertEquals(List.of(a), ScenarioParser.parse("f.scn", shape + "valid-for aa039b39\n").runs());
+        assertEquals(List.of(c, a), ScenarioParser.parse("f.scn", shape + "valid-for aa039b39 corrected\n").runs());
+        assertEquals(List.of(c), ScenarioParser.parse("f.scn", shape + "valid-for custom corrected\n").runs());
+        assertEquals(a, ScenarioParser.parse("f.scn", shape + "valid-for aa039b39\n").semantics());
+
+        ScenarioException contradiction = bad(shape + "semantics aa039b39\nvalid-for corrected\n");
+        assertEquals("f.scn:2:1: semantics aa039b39 is not one of the valid-for line's (corrected)",
+                contradiction.getMessage());
+        assertEquals("f.scn:3:1: second 'semantics' line", bad(shape + "semantics both\nsemantics corrected\n")
+                .getMessage());
+
+        Scenario seedOnly = ScenarioParser.parse("f.scn", shape + "valid-for aa039b39\n");
+        assertEquals(List.of(a), seedOnly.semanticsToRun(List.of(c, a)));
+        assertEquals(List.of(a), seedOnly.semanticsToRun(List.of()));
+        ScenarioException notValid = assertThrows(ScenarioException.class,
+                () -> seedOnly.semanticsToRun(List.of(c)));
+        assertEquals("f.scn: the scenario is valid only for aa039b39 (its valid-for line), not corrected"
+                + " (--semantics)", notValid.getMessage());
     }
 }
