@@ -61,6 +61,10 @@ public final class TraceModuleOperators {
         } catch (TraceFormatException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        if (trace.header().observable()) {
+            throw new IllegalStateException(file + ": the per-process path validates full-state traces only (an "
+                    + "observable-only trace goes to the in-process frontier validator)");
+        }
         TlaValues values = new TlaValues(TupleValue.EmptyTuple);
         return new Value[] {header(trace, values), log(trace, values)};
     }

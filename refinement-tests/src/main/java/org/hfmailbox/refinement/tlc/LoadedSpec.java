@@ -9,6 +9,7 @@ import tlc2.tool.StateVec;
 import tlc2.tool.TLCState;
 import tlc2.tool.impl.FastTool;
 import tlc2.util.Context;
+import tlc2.util.FP64;
 import tlc2.value.IValue;
 import tlc2.value.impl.Value;
 import util.SimpleFilenameToStream;
@@ -59,6 +60,9 @@ public final class LoadedSpec {
 
     /** Parses the spec for {@code k} (model files generated under the source's work folder) and loads it. */
     public static LoadedSpec load(SpecSource src, SpecConstants k) throws SpecLoadException {
+        if (FP64.getIrredPoly() == 0) {
+            FP64.Init(0); // TLC's fingerprints, initialised as TLC's own main does (polynomial 0)
+        }
         Path dir = ModelFiles.write(src, k);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = ToolIO.out;
@@ -137,6 +141,40 @@ public final class LoadedSpec {
             return null;
         }
         return new Action(d.getBody(), bind(d, params), d);
+    }
+
+    /**
+     * The values Next quantifies abstract argument {@code arg} over (for the constants loaded), in TLC's order;
+     * empty when the model module defines no such set.
+     */
+    public List<Value> argumentDomain(String arg) {
+        Value set = constantOperator(ModelFiles.domainOperator(arg));
+        List<Value> out = new ArrayList<>();
+        if (set instanceof tlc2.value.impl.Enumerable en) {
+            tlc2.value.impl.ValueEnumeration it = en.elements();
+            for (Value v = it.nextElement(); v != null; v = it.nextElement()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A fingerprint of a state's variables other than {@code step} (within this JVM: TLC's fingerprints depend on
+     * its per-JVM string interning). Two states with equal keys have the same futures: {@code step} is only the
+     * record of the step just taken.
+     */
+    public long stateKey(TLCState s) {
+        long fp = FP64.New();
+        for (UniqueString v : variables) {
+            fp = ((Value) s.lookup(v)).fingerPrint(fp);
+        }
+        return fp;
+    }
+
+    /** TLC's fingerprint of a value (within this JVM). */
+    public static long fingerprint(IValue v) {
+        return ((Value) v).fingerPrint(FP64.New());
     }
 
     /** The spec's next-state relation as a whole. */

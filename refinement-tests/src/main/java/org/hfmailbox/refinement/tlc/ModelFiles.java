@@ -66,6 +66,20 @@ public final class ModelFiles {
         return b.toString();
     }
 
+    /** The model module's name for the set Next quantifies argument {@code arg} over (a constant operator). */
+    public static String domainOperator(String arg) {
+        return "mc_domain_" + arg;
+    }
+
+    /** For every abstract argument, {@code mc_domain_<arg> == <the set Next quantifies it over>}. */
+    static String domainOperators() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> d : new java.util.TreeMap<>(DOMAINS).entrySet()) {
+            b.append(domainOperator(d.getKey())).append(" == ").append(d.getValue()).append('\n');
+        }
+        return b.toString();
+    }
+
     /** The sets Next quantifies each abstract argument over (names of spec/Mailbox.tla). */
     private static final Map<String, String> DOMAINS = Map.of(
             "vm_id", "VmIdArgs",
@@ -90,6 +104,7 @@ public final class ModelFiles {
                 + "mc_Sizes == 0 .. 4097\n"
                 + "mc_Corrections == {" + corrections + "}\n"
                 + stepOperators()
+                + domainOperators()
                 + "====\n";
     }
 

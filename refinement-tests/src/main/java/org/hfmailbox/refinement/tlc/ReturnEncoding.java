@@ -32,6 +32,43 @@ public final class ReturnEncoding {
         return expected == null || expected == actual;
     }
 
+    /**
+     * The 64-bit encoding of a spec return record (a TLC record value), or null when its kind has none to check
+     * ({@code none}: no value reaches the guest; {@code context_id}: the CPU_ON x3, which the spec does not model).
+     */
+    public static Long encode(tlc2.value.IValue ret) {
+        if (!(ret instanceof tlc2.value.impl.RecordValue r)) {
+            return null;
+        }
+        String kind = text(r, "kind");
+        switch (kind == null ? "" : kind) {
+            case "int":
+                return (long) integer(r, "value");
+            case "run":
+                return RUN_CODES.indexOf(text(r, "code")) | ((long) integer(r, "vm_id") << 16)
+                        | ((long) integer(r, "data") << 32);
+            case "recv":
+                return integer(r, "vm_id") | ((long) integer(r, "size") << 32);
+            default:
+                return null;
+        }
+    }
+
+    /** The kind of a spec return record, or null when it is not one. */
+    public static String kind(tlc2.value.IValue ret) {
+        return ret instanceof tlc2.value.impl.RecordValue r ? text(r, "kind") : null;
+    }
+
+    private static String text(tlc2.value.impl.RecordValue r, String field) {
+        tlc2.value.impl.Value v = r.select(new tlc2.value.impl.StringValue(field));
+        return v instanceof tlc2.value.impl.StringValue s ? s.getVal().toString() : null;
+    }
+
+    private static int integer(tlc2.value.impl.RecordValue r, String field) {
+        tlc2.value.impl.Value v = r.select(new tlc2.value.impl.StringValue(field));
+        return v instanceof tlc2.value.impl.IntValue i ? i.val : 0;
+    }
+
     /** The encoding of the record's fields, or null when the kind has none to check (context_id, none). */
     static Long encode(JsonNode r) {
         String kind = r.path("kind").asText();

@@ -25,7 +25,11 @@ public final class CallAbstraction {
     private static final int PSCI_SYSTEM_RESET = 0x84000009;
     private static final int SMC64_BIT = 1 << 30;
 
-    /** The call TLC checks: an action name and its abstract arguments (JSON object). */
+    /**
+     * The call TLC checks: an action name and its abstract arguments (JSON object). In an observable-only event
+     * without {@code args}, arguments no register determines are absent ({@code vm_configure}'s {@code pages}), and
+     * so are all arguments of an event without registers: the validator then tries every value Next allows.
+     */
     public record Call(String action, JsonNode args) {
     }
 
@@ -96,8 +100,10 @@ public final class CallAbstraction {
                 a.put("vm_id", bound(r.x1() & 0xffffffffL, k.vmCount()));
                 return new Call("vcpu_get_count", a);
             case 0xff03:
-                a.set("pages", Objects.requireNonNullElse(e.args().get("pages"),
-                        JsonNodeFactory.instance.textNode("valid")));
+                if (e.args() != null) {
+                    a.set("pages", Objects.requireNonNullElse(e.args().get("pages"),
+                            JsonNodeFactory.instance.textNode("valid")));
+                }
                 return new Call("vm_configure", a);
             case 0xff04:
                 a.put("vm_id", bound(r.x1() & 0xffffffffL, k.vmCount()));

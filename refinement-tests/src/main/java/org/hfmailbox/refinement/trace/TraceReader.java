@@ -58,7 +58,7 @@ public final class TraceReader {
             if (header == null) {
                 header = header(ctx, node);
             } else {
-                events.add(event(ctx, node, header.constants(), events.size() + 1));
+                events.add(event(ctx, node, header, events.size() + 1));
             }
         }
         if (header == null) {
@@ -94,6 +94,13 @@ public final class TraceReader {
         }
         if (integer(ctx, h, "version") != 1) {
             throw ctx.error("version", "unsupported version (expected 1)");
+        }
+        TraceForm form = TraceForm.FULL;
+        if (h.has("form")) {
+            form = TraceForm.ofJson(text(ctx, h, "form"));
+            if (form == null) {
+                throw ctx.error("form", "expected \"full\" or \"observable\" (docs/trace-format.md)");
+            }
         }
         String semantics = text(ctx, h, "semantics");
         List<String> corrections = new ArrayList<>();
@@ -138,6 +145,13 @@ public final class TraceReader {
             throw ctx.error("shape.vcpu_count[0]", "the primary's vCPU count must equal shape.cpus (" + cpus + ")");
         }
         SpecConstants constants = new SpecConstants(cpus, counts, corrections);
+        if (form == TraceForm.OBSERVABLE) {
+            if (h.has("init")) {
+                throw ctx.error("init", "an observable-only trace carries no initial state (its validation starts "
+                        + "from the spec's Init)");
+            }
+            return new TraceHeader(semantics, constants, null, form);
+        }
         JsonNode init = field(ctx, h, "init");
         if (!init.isObject()) {
             throw ctx.error("init", "expected an object");
@@ -151,8 +165,9 @@ public final class TraceReader {
         return new TraceHeader(semantics, constants, init);
     }
 
-    private static TraceEvent event(Ctx ctx, JsonNode e, SpecConstants k, int expectedSeq)
+    private static TraceEvent event(Ctx ctx, JsonNode e, TraceHeader header, int expectedSeq)
             throws TraceFormatException {
+        SpecConstants k = header.constants();
         long seq = integer(ctx, e, "seq");
         if (seq != expectedSeq) {
             throw ctx.error("seq", "expected " + expectedSeq + " (events are numbered from 1 without gaps)");
@@ -185,22 +200,11 @@ public final class TraceReader {
             }
         }
         TraceEvent.Regs regs = regs(ctx, e.get("regs"));
+        if (header.observable()) {
+            return observableEvent(ctx, e, k, seq, cpu, actor, action, regs);
+        }
         JsonNode args = field(ctx, e, "args");
-        List<String> names = Vocabulary.argsOf(action);
-        if (!args.isObject() || args.size() != names.size()) {
-            throw ctx.error("args", action + " takes the arguments " + names);
-        }
-        for (String name : names) {
-            JsonNode a = field(ctx, args, name, "args." + name);
-            boolean ok = switch (name) {
-                case "block" -> a.isBoolean();
-                case "pages" -> a.isTextual();
-                default -> a.isIntegralNumber() && a.canConvertToInt() && a.asInt() >= 0;
-            };
-            if (!ok) {
-                throw ctx.error("args." + name, "wrong type or negative: " + a);
-            }
-        }
+        checkArgs(ctx, args, action);
         JsonNode ret = field(ctx, e, "ret");
         if (!ret.isObject() || !ret.path("kind").isTextual()) {
             throw ctx.error("ret", "expected a return record with a \"kind\"");
@@ -217,6 +221,70 @@ public final class TraceReader {
         }
         checkVariables(ctx, changes, "changes", k);
         return new TraceEvent(ctx.line(), seq, cpu, actor, action, regs, args, ret, changes);
+    }
+
+    /**
+     * The rest of an observable-only event (docs/trace-format.md): optional {@code args}, {@code ret} as the x0
+     * handed to the guest ({@code {"hex": ...}}) or {@code {"kind": "none"}}, {@code running}, optional
+     * {@code copied}; no {@code changes}.
+     */
+    private static TraceEvent observableEvent(Ctx ctx, JsonNode e, SpecConstants k, long seq, int cpu,
+                                              JsonNode actor, String action, TraceEvent.Regs regs)
+            throws TraceFormatException {
+        if (e.has("changes")) {
+            throw ctx.error("changes", "an observable-only event carries no spec variables");
+        }
+        JsonNode args = e.get("args");
+        if (args != null) {
+            checkArgs(ctx, args, action);
+        }
+        JsonNode ret = field(ctx, e, "ret");
+        boolean none = ret.isObject() && ret.size() == 1 && "none".equals(ret.path("kind").asText(null));
+        boolean hex = ret.isObject() && ret.size() == 1 && ret.path("hex").isTextual()
+                && ret.path("hex").asText().matches("0x[0-9a-f]{16}");
+        if (!none && !hex) {
+            throw ctx.error("ret", "expected {\"hex\": \"0x\" + 16 lower-case hex digits} (the x0 handed to the "
+                    + "guest) or {\"kind\": \"none\"}");
+        }
+        JsonNode running = field(ctx, e, "running");
+        checkElement(ctx, "running", running, VariableType.Element.VCPU, k);
+        JsonNode copied = e.get("copied");
+        if (copied != null) {
+            if (!copied.isObject() || copied.size() != 3) {
+                throw ctx.error("copied", "expected {\"to\": k, \"from\": f, \"size\": n}");
+            }
+            int to = integer(ctx, copied, "to", "copied.to");
+            int from = integer(ctx, copied, "from", "copied.from");
+            int size = integer(ctx, copied, "size", "copied.size");
+            if (to < 0 || to >= k.vmCount()) {
+                throw ctx.error("copied.to", "VM " + to + " outside the shape (0.." + (k.vmCount() - 1) + ")");
+            }
+            if (from < 0 || from >= k.vmCount()) {
+                throw ctx.error("copied.from", "VM " + from + " outside the shape (0.." + (k.vmCount() - 1) + ")");
+            }
+            if (size < 0 || size > 4096) {
+                throw ctx.error("copied.size", "expected 0..4096, got " + size);
+            }
+        }
+        return new TraceEvent(ctx.line(), seq, cpu, actor, action, regs, args, ret, null, running, copied);
+    }
+
+    private static void checkArgs(Ctx ctx, JsonNode args, String action) throws TraceFormatException {
+        List<String> names = Vocabulary.argsOf(action);
+        if (!args.isObject() || args.size() != names.size()) {
+            throw ctx.error("args", action + " takes the arguments " + names);
+        }
+        for (String name : names) {
+            JsonNode a = field(ctx, args, name, "args." + name);
+            boolean ok = switch (name) {
+                case "block" -> a.isBoolean();
+                case "pages" -> a.isTextual();
+                default -> a.isIntegralNumber() && a.canConvertToInt() && a.asInt() >= 0;
+            };
+            if (!ok) {
+                throw ctx.error("args." + name, "wrong type or negative: " + a);
+            }
+        }
     }
 
     private static TraceEvent.Regs regs(Ctx ctx, JsonNode r) throws TraceFormatException {

@@ -38,6 +38,7 @@ public final class TraceValidator {
     private final TlaValues values;
     private final RowClassifier rows;
     private final int varCount = Vocabulary.VARIABLES.size();
+    private FrontierValidator frontier;
 
     public TraceValidator(LoadedSpec spec, RowClassifier rows) {
         this.spec = spec;
@@ -55,8 +56,17 @@ public final class TraceValidator {
         return values;
     }
 
-    /** Validates one trace whose constants are the loaded spec's; counts accepted steps into {@code coverage}. */
+    /**
+     * Validates one trace whose constants are the loaded spec's; counts accepted steps into {@code coverage}. An
+     * observable-only trace goes to the {@link FrontierValidator}.
+     */
     public Verdict validate(Trace trace, Coverage coverage) {
+        if (trace.header().observable()) {
+            if (frontier == null) {
+                frontier = new FrontierValidator(spec);
+            }
+            return frontier.validate(trace, coverage);
+        }
         if (!trace.header().constants().equals(spec.constants())) {
             throw new IllegalArgumentException(trace.source() + ": constants differ from the loaded spec's");
         }
@@ -285,11 +295,12 @@ public final class TraceValidator {
     static String call(TraceEvent e, CallAbstraction.Call call) {
         StringBuilder b = new StringBuilder(call.action()).append("(c=").append(e.cpu());
         for (String n : Vocabulary.argsOf(call.action())) {
-            b.append(", ").append(n).append('=').append(call.args().get(n));
+            JsonNode v = call.args() == null ? null : call.args().get(n);
+            b.append(", ").append(n).append('=').append(v == null ? "any" : v);
         }
         b.append(')');
-        if (!call.action().equals(e.action()) || !call.args().equals(e.args())) {
-            b.append(" [the trace names ").append(e.action()).append(e.args())
+        if (!call.action().equals(e.action()) || (e.args() != null && !e.args().equals(call.args()))) {
+            b.append(" [the trace names ").append(e.action()).append(e.args() == null ? "" : e.args())
                     .append(" but its registers make this call]");
         }
         return b.toString();

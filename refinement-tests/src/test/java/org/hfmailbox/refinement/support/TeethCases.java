@@ -9,6 +9,7 @@ import org.hfmailbox.reference.SystemShape;
 import org.hfmailbox.reference.scenario.Scenario;
 import org.hfmailbox.reference.workload.Workload;
 import org.hfmailbox.reference.workload.WorkloadGenerator;
+import org.hfmailbox.refinement.trace.ObservableProjection;
 import org.hfmailbox.refinement.workload.WorkloadTraces;
 
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ import java.util.Set;
  * that differs is the injected step. Deterministic.
  */
 public final class TeethCases {
-    /** One faulty trace: which fault, from which run, the injected step (event seq), its action. */
+    /**
+     * One faulty trace: which fault, from which run, the injected step (event seq), its action; {@code clean} is the
+     * same run's trace without the fault.
+     */
     public record Case(String fault, String source, List<String> lines, int injectedSeq, String injectedAction,
-                       Set<String> expectedVariables) {
+                       Set<String> expectedVariables, List<String> clean) {
         public String label() {
             return fault.replaceAll("[^A-Za-z0-9_-]", "_") + "__" + source.replaceAll("[^A-Za-z0-9_.@-]", "_");
         }
@@ -106,6 +110,51 @@ public final class TeethCases {
         return out;
     }
 
+    /**
+     * The first run (scenarios valid for the corrected semantics, then workloads of random seeds 0..{@code seeds}-1)
+     * in which the injection becomes observable: its observable-only trace ({@link ObservableProjection}) differs
+     * from the same run's without the fault in some event both have, or has more events. Null when none does.
+     */
+    public static Case firstObservable(Injection inj, int seeds) {
+        for (Scenario s : ScenarioTraces.all()) {
+            if (!s.isValidFor(Semantics.corrected())) {
+                continue;
+            }
+            Case c = compare(inj, "scenario " + java.nio.file.Path.of(s.file()).getFileName(),
+                    ScenarioTraces.run(s, Semantics.corrected(), Faults.none()).lines(),
+                    ScenarioTraces.run(s, Semantics.corrected(), inj.faults()).lines());
+            if (c != null && firstObservableDifference(c) > 0) {
+                return c;
+            }
+        }
+        for (long seed = 0; seed < seeds; seed++) {
+            SystemShape shape = inj.name().contains("fifo") || inj.name().contains("secondary-vcpu-on")
+                    ? SystemShape.of(2, 3, 1) : SystemShape.defaultShape();
+            Workload w = WorkloadGenerator.generate(seed, shape, Semantics.corrected(), 150);
+            Case c = compare(inj, "workload seed " + seed, WorkloadTraces.trace(w, Faults.none()),
+                    WorkloadTraces.trace(w, inj.faults()));
+            if (c != null && firstObservableDifference(c) > 0) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The seq of the first event whose observable-only form differs between the faulty and the clean run, or 0 when
+     * the fault never becomes observable (a faulty run that merely stops earlier, because the reference's own
+     * expectation failed, shows nothing).
+     */
+    public static int firstObservableDifference(Case c) {
+        List<String> bad = ObservableProjection.project(c.lines());
+        List<String> clean = ObservableProjection.project(c.clean());
+        int first = 1;
+        while (first < bad.size() && first < clean.size() && bad.get(first).equals(clean.get(first))) {
+            first++;
+        }
+        return first < Math.min(bad.size(), clean.size()) || bad.size() > clean.size() ? first : 0;
+    }
+
     private static Case compare(Injection inj, String source, List<String> clean, List<String> bad) {
         int i = 0;
         while (i < clean.size() && i < bad.size() && clean.get(i).equals(bad.get(i))) {
@@ -123,6 +172,6 @@ public final class TeethCases {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return new Case(inj.name(), source, bad, i, action, inj.expected());
+        return new Case(inj.name(), source, bad, i, action, inj.expected(), clean);
     }
 }
