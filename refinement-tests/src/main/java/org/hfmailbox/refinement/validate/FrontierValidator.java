@@ -2,7 +2,7 @@ package org.hfmailbox.refinement.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hfmailbox.refinement.tlc.LoadedSpec;
-import org.hfmailbox.refinement.tlc.TlaPrinter;
+import org.hfmailbox.refinement.tlc.TlcValueBridge;
 import org.hfmailbox.refinement.tlc.TlaValues;
 import org.hfmailbox.refinement.trace.CallAbstraction;
 import org.hfmailbox.refinement.trace.Trace;
@@ -188,7 +188,7 @@ public final class FrontierValidator {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Vocabulary.VARIABLES.size(); i++) {
             b.append(i == 0 ? "" : "\n").append("/\\ ").append(Vocabulary.VARIABLES.get(i)).append(" = ")
-                    .append(TlaPrinter.print(s.lookup(spec.variable(i))));
+                    .append(TlcValueBridge.print(s.lookup(spec.variable(i))));
         }
         return b.toString();
     }

@@ -3,7 +3,7 @@ package org.hfmailbox.refinement.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hfmailbox.refinement.tlc.LoadedSpec;
 import org.hfmailbox.refinement.tlc.ReturnEncoding;
-import org.hfmailbox.refinement.tlc.TlaPrinter;
+import org.hfmailbox.refinement.tlc.TlcValueBridge;
 import org.hfmailbox.refinement.tlc.TlaValues;
 import org.hfmailbox.refinement.trace.TraceEvent;
 import tlc2.tool.TLCState;
@@ -179,6 +179,6 @@ final class ObservedStep {
     }
 
     private static String print(IValue v) {
-        return v == null ? "(none)" : TlaPrinter.print(v).replaceAll("\\s+", " ");
+        return v == null ? "(none)" : TlcValueBridge.print(v).replaceAll("\\s+", " ");
     }
 }
