@@ -54,6 +54,8 @@ public final class ScenarioParser {
     private static final Set<String> SEMANTICS_NAMES = Set.of("corrected", "aa039b39", "custom");
 
     private final String file;
+    /** The indices of the repeat blocks around the line being read (empty outside them). */
+    private Map<String, Long> names = Map.of();
 
     private ScenarioParser(String file) {
         this.file = file;
@@ -78,11 +80,13 @@ public final class ScenarioParser {
         Map<Integer, Token> memoryTokens = new HashMap<>();
         List<ScenarioStep> steps = new ArrayList<>();
         MemoryLayout layout = null;
-        for (int ln = 1; ln <= lines.length; ln++) {
-            List<Token> t = Token.split(lines[ln - 1]);
+        for (RepeatBlocks.Line line : RepeatBlocks.expand(file, lines)) {
+            int ln = line.number();
+            List<Token> t = Token.split(line.text());
             if (t.isEmpty()) {
                 continue;
             }
+            names = line.names();
             String head = t.get(0).text();
             if (head.endsWith(":") || (t.size() > 1 && t.get(1).text().equals(":"))) {
                 if (shape == null) {
@@ -91,8 +95,11 @@ public final class ScenarioParser {
                 if (layout == null) {
                     layout = buildLayout(shape, memory, memoryTokens, shapeLine);
                 }
-                steps.add(parseStep(ln, t, shape, layout, lines[ln - 1].trim()));
+                steps.add(parseStep(ln, t, shape, layout, line.text().trim(), line.where()));
                 continue;
+            }
+            if (!names.isEmpty()) {
+                throw error(ln, t.get(0), "only step lines ('CPU: CALL ...') may stand inside a repeat block");
             }
             if (!steps.isEmpty()) {
                 throw error(ln, t.get(0), "header line '" + head + "' after the first step");
@@ -241,8 +248,8 @@ public final class ScenarioParser {
         }
     }
 
-    private ScenarioStep parseStep(int ln, List<Token> t, SystemShape shape, MemoryLayout layout, String text)
-            throws ScenarioException {
+    private ScenarioStep parseStep(int ln, List<Token> t, SystemShape shape, MemoryLayout layout, String text,
+                                   String where) throws ScenarioException {
         int i = 0;
         String cpuText = t.get(0).text();
         if (cpuText.endsWith(":")) {
@@ -267,7 +274,7 @@ public final class ScenarioParser {
                     new java.util.TreeSet<>(CALLS.keySet())));
         }
         List<Long> nums = new ArrayList<>();
-        byte[] payload = null;
+        Token payloadToken = null;
         String mapFailure = null;
         List<Expectation> expectations = new ArrayList<>();
         for (; i < t.size(); i++) {
@@ -278,12 +285,16 @@ public final class ScenarioParser {
                 }
                 break;
             }
+            if (call.equals("mailbox_send") && w.text().equals("echo")) {
+                payloadToken = onePayload(ln, payloadToken, w);
+                continue;
+            }
             int eq = w.text().indexOf('=');
             if (eq > 0) {
                 String k = w.text().substring(0, eq);
                 String v = w.text().substring(eq + 1);
                 if (call.equals("mailbox_send") && (k.equals("text") || k.equals("hex") || k.equals("pattern"))) {
-                    payload = payloadOf(ln, w, k, v);
+                    payloadToken = onePayload(ln, payloadToken, w);
                 } else if (call.equals("vm_configure") && k.equals("map_fails")) {
                     if (!v.equals("send") && !v.equals("recv")) {
                         throw error(ln, w, "map_fails must be send or recv");
@@ -301,14 +312,29 @@ public final class ScenarioParser {
                     : arity[0] + ".." + arity[1]) + " argument(s), got " + nums.size());
         }
         long[] regs = registers(call, nums);
-        if (call.equals("mailbox_send") && payload == null) {
-            int n = (int) Math.min(Math.max(nums.get(1), 0), HfAbi.HF_MAILBOX_SIZE);
-            if (Long.compareUnsigned(nums.get(1), HfAbi.HF_MAILBOX_SIZE) > 0) {
-                n = 0;
+        byte[] payload = null;
+        boolean echo = payloadToken != null && payloadToken.text().equals("echo");
+        if (call.equals("mailbox_send")) {
+            long size = nums.get(1);
+            boolean fits = Long.compareUnsigned(size, HfAbi.HF_MAILBOX_SIZE) <= 0;
+            if (payloadToken == null) {
+                payload = pattern(fits ? (int) size : 0, ln);
+            } else if (!fits) {
+                throw error(ln, payloadToken, "a payload goes only with a size of 0.." + HfAbi.HF_MAILBOX_SIZE
+                        + "; this send's size is " + Long.toUnsignedString(size) + " (the send must fail: leave the"
+                        + " payload out)");
+            } else if (!echo) {
+                payload = payloadOf(ln, payloadToken, (int) size);
             }
-            payload = pattern(n, ln);
         }
-        return new ScenarioStep(ln, (int) cpu, call, regs, payload, mapFailure, expectations, text);
+        return new ScenarioStep(ln, (int) cpu, call, regs, payload, echo, mapFailure, expectations, text, where);
+    }
+
+    private Token onePayload(int ln, Token earlier, Token w) throws ScenarioException {
+        if (earlier != null) {
+            throw error(ln, w, "a send has one payload; '" + earlier.text() + "' already gives it");
+        }
+        return w;
     }
 
     private static long[] registers(String call, List<Long> a) {
@@ -342,13 +368,25 @@ public final class ScenarioParser {
         return b;
     }
 
-    private byte[] payloadOf(int ln, Token w, String kind, String v) throws ScenarioException {
+    /**
+     * The bytes of a payload option, exactly {@code size} of them: {@code text=} (UTF-8, never padded), {@code hex=}
+     * (two digits a byte), {@code pattern=seq[:N]} (bytes 0, 1, 2, ...) or {@code pattern=fill[:N]} (bytes 0xa5).
+     */
+    private byte[] payloadOf(int ln, Token w, int size) throws ScenarioException {
+        int eq = w.text().indexOf('=');
+        String kind = w.text().substring(0, eq);
+        String v = w.text().substring(eq + 1);
         byte[] out;
         switch (kind) {
             case "text" -> out = v.getBytes(StandardCharsets.UTF_8);
             case "hex" -> {
-                if (v.length() % 2 != 0 || !v.matches("[0-9a-fA-F]*")) {
-                    throw error(ln, w, "hex payload needs an even number of hex digits");
+                int bad = firstNonHexDigit(v);
+                if (bad >= 0) {
+                    throw new ScenarioException(file, ln, w.column() + 4 + bad, "hex payload: '" + v.charAt(bad)
+                            + "' is not a hex digit (0-9, a-f, A-F)");
+                }
+                if (v.length() % 2 != 0) {
+                    throw error(ln, w, "hex payload: two hex digits a byte, got " + v.length() + " digits");
                 }
                 out = new byte[v.length() / 2];
                 for (int j = 0; j < out.length; j++) {
@@ -357,12 +395,12 @@ public final class ScenarioParser {
             }
             default -> {
                 String[] p = v.split(":", 2);
-                if (p.length != 2 || !(p[0].equals("seq") || p[0].equals("fill"))) {
-                    throw error(ln, w, "pattern must be seq:N (N bytes 0,1,2,...) or fill:N (N bytes 0xa5)");
+                if (!(p[0].equals("seq") || p[0].equals("fill"))) {
+                    throw error(ln, w, "pattern must be seq[:N] (bytes 0,1,2,...) or fill[:N] (bytes 0xa5)");
                 }
-                int n = (int) number(ln, new Token(p[1], w.column()));
+                int n = p.length == 1 ? size : (int) number(ln, new Token(p[1], w.column() + 8 + p[0].length() + 1));
                 if (n < 0 || n > HfAbi.HF_MAILBOX_SIZE) {
-                    throw error(ln, w, "pattern size must be 0..4096");
+                    throw error(ln, w, "pattern size must be 0.." + HfAbi.HF_MAILBOX_SIZE);
                 }
                 out = new byte[n];
                 for (int j = 0; j < n; j++) {
@@ -370,25 +408,31 @@ public final class ScenarioParser {
                 }
             }
         }
-        if (out.length > HfAbi.HF_MAILBOX_SIZE) {
-            throw error(ln, w, "payload longer than 4096 bytes");
+        if (out.length != size) {
+            throw error(ln, w, "the payload has " + out.length + " byte" + (out.length == 1 ? "" : "s")
+                    + ", the size argument says " + size + " (a payload is never padded or cut: make them equal)");
         }
         return out;
     }
 
-    /** A numeric argument: a number, or page(VM,N) = the N-th page of VM's first memory range. */
-    private long argument(int ln, Token w, SystemShape shape, MemoryLayout layout) throws ScenarioException {
-        String s = w.text();
-        if (s.startsWith("page(") && s.endsWith(")")) {
-            String[] p = s.substring(5, s.length() - 1).split(",");
-            if (p.length != 2) {
-                throw error(ln, w, "expected page(VM,N)");
+    private static int firstNonHexDigit(String v) {
+        for (int j = 0; j < v.length(); j++) {
+            if (Character.digit(v.charAt(j), 16) < 0) {
+                return j;
             }
-            int vm = (int) vmIndex(ln, new Token(p[0], w.column() + 5), shape);
-            long n = number(ln, new Token(p[1], w.column()));
-            return layout.ranges(vm).get(0).base() + n * HfAbi.PAGE_SIZE;
         }
-        return number(ln, w);
+        return -1;
+    }
+
+    /** A numeric argument: a number expression ({@link NumberExpression}), page(VM,N) allowed. */
+    private long argument(int ln, Token w, SystemShape shape, MemoryLayout layout) throws ScenarioException {
+        return evaluate(ln, w, (vm, n) -> {
+            if (vm < 0 || vm >= shape.vmCount()) {
+                throw new IllegalArgumentException("page(VM,N): VM " + vm + " is outside the shape (vm_count "
+                        + shape.vmCount() + ")");
+            }
+            return layout.ranges((int) vm).get(0).base() + n * HfAbi.PAGE_SIZE;
+        });
     }
 
     private long vmIndex(int ln, Token w, SystemShape shape) throws ScenarioException {
@@ -399,34 +443,17 @@ public final class ScenarioParser {
         return vm;
     }
 
-    /** Numbers: decimal, 0x hex, negative decimal, 2^K, and sums of those with '+'. */
+    /** A number expression without page(...): shape, memory, CPUs, pattern sizes. */
     long number(int ln, Token w) throws ScenarioException {
-        String s = w.text();
-        if (s.isEmpty()) {
-            throw error(ln, w, "missing number");
-        }
-        long sum = 0;
-        for (String part : s.split("\\+", -1)) {
-            sum += term(ln, w, part);
-        }
-        return sum;
+        return evaluate(ln, w, null);
     }
 
-    private long term(int ln, Token w, String s) throws ScenarioException {
+    private long evaluate(int ln, Token w, NumberExpression.Pages pages) throws ScenarioException {
         try {
-            if (s.startsWith("2^")) {
-                int k = Integer.parseInt(s.substring(2));
-                if (k < 0 || k > 63) {
-                    throw error(ln, w, "2^K needs K in 0..63");
-                }
-                return 1L << k;
-            }
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return Long.parseUnsignedLong(s.substring(2).replace("_", ""), 16);
-            }
-            return Long.parseLong(s.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw error(ln, w, "not a number: '" + s + "'");
+            return NumberExpression.eval(w.text(), names, pages);
+        } catch (NumberExpression.Error e) {
+            throw new ScenarioException(file, ln, w.column() + e.offset(), "not a number: '" + w.text() + "': "
+                    + e.getMessage());
         }
     }
 

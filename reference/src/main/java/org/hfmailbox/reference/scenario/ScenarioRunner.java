@@ -37,6 +37,8 @@ public final class ScenarioRunner {
     private final Map<Integer, byte[]> lastDelivered = new HashMap<>();
     private int taken;
     private int checked;
+    /** The VM.vCPU current on the step's CPU when the step began: the one a step line's call is made by. */
+    private VcpuId currentCaller = VcpuId.NONE;
 
     private ScenarioRunner(Scenario scenario, Semantics semantics, TraceSink sink, Faults faults, PrintWriter table) {
         this.scenario = scenario;
@@ -61,19 +63,41 @@ public final class ScenarioRunner {
             return new Outcome(false, scenario.file() + ": the scenario is valid only for " + scenario.validFor()
                     + ", not " + semantics.name(), 0, 0);
         }
-        row("line", "cpu", "step", "outcome", "ret");
+        row("line", "cpu", "caller", "step", "outcome", "ret");
         for (ScenarioStep step : scenario.steps()) {
-            StepResult r = execute(step);
-            String failure = check(step, r);
+            String failure = echoProblem(step);
+            if (failure == null) {
+                failure = check(step, execute(step));
+            }
             if (failure != null) {
-                return new Outcome(false, scenario.file() + ":" + step.line() + ": " + failure, taken, checked);
+                return new Outcome(false, step.location(scenario.file()) + ": " + failure, taken, checked);
             }
         }
         return new Outcome(true, null, taken, checked);
     }
 
+    /** Why an {@code echo} send cannot take its bytes: nothing delivered to the caller yet, or another size. */
+    private String echoProblem(ScenarioStep step) {
+        if (!step.echo() || !hv.isOn(step.cpu()) || hv.current(step.cpu()).isNone()) {
+            return null;
+        }
+        int vm = hv.current(step.cpu()).vm();
+        byte[] last = lastDelivered.get(vm);
+        long size = step.regs()[2];
+        if (last == null) {
+            return "'" + step.text() + "': echo sends the bytes last delivered to the caller, VM " + vm
+                    + ", and none has been delivered to it yet";
+        }
+        if (last.length != size) {
+            return "'" + step.text() + "': echo sends the " + last.length + " bytes last delivered to VM " + vm
+                    + ", the size argument says " + size;
+        }
+        return null;
+    }
+
     private StepResult execute(ScenarioStep step) {
         int cpu = step.cpu();
+        currentCaller = hv.isOn(cpu) ? hv.current(cpu) : VcpuId.NONE;
         switch (step.call()) {
             case "wfi":
                 return record(step, hv.wfiTrap(cpu));
@@ -97,9 +121,10 @@ public final class ScenarioRunner {
         }
         long[] regs = step.regs();
         VcpuId caller = hv.current(cpu);
+        byte[] payload = step.echo() && !caller.isNone() ? lastDelivered.get(caller.vm()) : step.payload();
         if (hv.isOn(cpu) && !caller.isNone()) {
-            if (step.payload() != null && hv.sendPageIpa(caller.vm()) >= 0) {
-                hv.writeGuest(caller.vm(), hv.sendPageIpa(caller.vm()), step.payload());
+            if (payload != null && hv.sendPageIpa(caller.vm()) >= 0) {
+                hv.writeGuest(caller.vm(), hv.sendPageIpa(caller.vm()), payload);
             }
             if (step.mapFailure() != null) {
                 hv.forceMapFailure(caller.vm(), step.mapFailure().equals("send") ? MapFailure.SEND : MapFailure.RECV);
@@ -111,7 +136,7 @@ public final class ScenarioRunner {
         }
         if (r.action() == Action.MAILBOX_SEND && r.outcome() == StepResult.Outcome.CONTINUES) {
             long size = regs[2];
-            byte[] p = step.payload() == null ? new byte[0] : step.payload();
+            byte[] p = payload == null ? new byte[0] : payload;
             pendingPayload.put(cpu, Arrays.copyOf(p, (int) size));
             sendTarget.put(cpu, (int) (regs[1] & 0xffffffffL));
         }
@@ -129,7 +154,8 @@ public final class ScenarioRunner {
             }
         }
         String name = r.action() == null ? step.call() : r.action().jsonName();
-        row(String.valueOf(step.line()), String.valueOf(step.cpu()), name,
+        row(step.line() + (step.where().isEmpty() ? "" : " " + step.where()), String.valueOf(step.cpu()),
+                currentCaller.isNone() ? "-" : currentCaller.vm() + "." + currentCaller.idx(), name,
                 r.outcome().name().toLowerCase(java.util.Locale.ROOT) + (r.reason() == null ? "" : " (" + r.reason() + ")"),
                 r.ret().hasEncoding() ? TraceJson.hex64(r.x0()) + " " + retText(r.ret()) : "-");
         return r;
@@ -138,9 +164,9 @@ public final class ScenarioRunner {
     /** The recipient of the send each CPU has in flight (from the send's x1). */
     private final Map<Integer, Integer> sendTarget = new HashMap<>();
 
-    private void row(String line, String cpu, String step, String outcome, String ret) {
+    private void row(String line, String cpu, String caller, String step, String outcome, String ret) {
         if (table != null) {
-            table.printf("%-5s %-3s %-22s %-12s %s%n", line, cpu, step, outcome, ret);
+            table.printf("%-5s %-3s %-6s %-22s %-12s %s%n", line, cpu, caller, step, outcome, ret);
         }
     }
 

@@ -35,4 +35,21 @@ record Token(String text, int column) {
         }
         return out;
     }
+
+    /** Where the line's comment starts (a '#' that begins a word, outside quotes), or -1. */
+    static int commentStart(String line) {
+        boolean quoted = false;
+        boolean wordStart = true;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!quoted && wordStart && c == '#') {
+                return i;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            wordStart = !quoted && Character.isWhitespace(c);
+        }
+        return -1;
+    }
 }

@@ -44,11 +44,11 @@ class ScenarioParserTest {
     @Test
     void registersFollowTheCall() throws Exception {
         Scenario s = ScenarioParser.parse("f.scn",
-                "shape cpus=1 vcpu_count=1,1\n0: mailbox_send 2^32+1 0x10 text=\"a b\" -> ret=-1\n");
+                "shape cpus=1 vcpu_count=1,1\n0: mailbox_send 2^32+1 0x3 text=\"a b\" -> ret=-1\n");
         ScenarioStep st = s.steps().get(0);
         assertEquals(0xff04, st.regs()[0]);
         assertEquals((1L << 32) + 1, st.regs()[1]);
-        assertEquals(16, st.regs()[2]);
+        assertEquals(3, st.regs()[2]);
         assertEquals("a b", new String(st.payload()));
         assertEquals(1, st.expectations().size());
     }
