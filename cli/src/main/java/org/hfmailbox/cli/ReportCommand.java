@@ -13,6 +13,7 @@ import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
 import org.hfmailbox.review.report.ReportBuilder;
+import org.hfmailbox.review.report.ReuseSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,10 @@ import picocli.CommandLine.Spec;
             + " spec/manifest.json with its size, TLC time and verdicts (TLC runs now, for the configurations chosen;"
             + " raw output under target/check/), the refinement coverage, the vCPU and mailbox state machines"
             + " projected from TLC's state graph, every counterexample as a sequence diagram and a step table, and"
-            + " the section ./mailbox diff-spec last wrote. docs/review.md explains how to read it."},
+            + " the section ./mailbox diff-spec last wrote. docs/review.md explains how to read it.",
+            "TLC results are reused where the spec files, the cfg and the jar are those of an earlier finished run"
+            + " (./mailbox check or an earlier report; keys beside the runs' output under target/check/): the"
+            + " report says which it reused and which it ran. --fresh runs everything again."},
         footer = {"", "Exit status: 0 report written and every verdict matches the manifest; 1 report written but a"
             + " verdict mismatched; 2 bad usage or input."})
 public final class ReportCommand implements Callable<Integer> {
@@ -53,6 +57,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "the HTML section of a spec diff (default: target/diff-spec/section.html when present)")
     private Path diffSection;
 
+    @Option(names = "--fresh",
+            description = "run TLC for every configuration and the state graph again, even where an earlier run's"
+                + " spec files, cfg and jar are unchanged (default: reuse those results, from ./mailbox check or an"
+                + " earlier report)")
+    private boolean fresh;
+
     @Override
     public Integer call() throws IOException {
         Path root = RepoRoot.locate();
@@ -69,7 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
                 coverage != null ? coverage : root.resolve("refinement-tests").resolve("target").resolve("coverage.json"),
                 Optional.of(diffSection != null ? diffSection
                         : root.resolve("target").resolve("diff-spec").resolve("section.html")),
-                root.resolve("target").resolve("check"), root.resolve("target").resolve("report-graph"));
+                root.resolve("target").resolve("check"), root.resolve("target").resolve("report-graph"), !fresh);
         long start = System.nanoTime();
         ReportBuilder.Report report = new ReportBuilder(root, manifest, display, log).build(options);
         long failed = report.outcomes().values().stream().filter(o -> !o.passed()).count();
@@ -78,6 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
                 report.outcomes().size(), report.outcomes().size() == 1 ? "" : "s", failed, report.machines().size(),
                 report.machines().size() == 1 ? "" : "s", report.counterexamples().size(),
                 report.counterexamples().size() == 1 ? "" : "s");
+        log.println("report: " + ReuseSummary.of(report));
         log.flush();
         return failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }

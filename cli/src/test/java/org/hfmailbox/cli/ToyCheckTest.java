@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hfmailbox.review.RepoRoot;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code check} end to end on the toy spec of src/test/resources/toyspec (a step ghost variable under VIEW, an
+ * {@code check} end to end on the toy spec of review/src/test/resources/toyspec (a step ghost variable under VIEW, an
  * invariant that holds and one that fails, temporal properties that hold and fail): verdicts, step tables, loops,
  * exit statuses and input errors.
  */
@@ -36,10 +36,10 @@ class ToyCheckTest {
     void copyToySpec() throws IOException {
         spec = Files.createDirectories(tmp.resolve("spec"));
         out = tmp.resolve("out");
+        Path toy = RepoRoot.locate().resolve("review").resolve("src").resolve("test").resolve("resources")
+                .resolve("toyspec");
         for (String f : FILES) {
-            try (InputStream in = ToyCheckTest.class.getResourceAsStream("/toyspec/" + f)) {
-                Files.copy(in, spec.resolve(f));
-            }
+            Files.copy(toy.resolve(f), spec.resolve(f));
         }
     }
 

@@ -19,6 +19,7 @@ import org.hfmailbox.review.manifest.ModelConfiguration;
 import org.hfmailbox.review.manifest.RunMode;
 import org.hfmailbox.review.manifest.Verdict;
 import org.hfmailbox.review.tlc.ForkedTlc;
+import org.hfmailbox.review.tlc.ReusingTlc;
 import org.hfmailbox.review.tlc.TlcRunner;
 import org.hfmailbox.review.tlc.TlcReport;
 import org.hfmailbox.review.tlc.TlcRequest;
@@ -35,6 +36,7 @@ public final class CheckRunner {
     private final PrintWriter out;
     private final OptionalInt workersOverride;
     private final Duration progressInterval;
+    private final ReusingTlc results;
 
     /**
      * @param manifest         the configurations; its folder holds the spec and the cfgs
@@ -46,12 +48,23 @@ public final class CheckRunner {
      */
     public CheckRunner(Manifest manifest, Path outRoot, PathDisplay display, PrintWriter out,
             OptionalInt workersOverride, Duration progressInterval) {
+        this(manifest, outRoot, display, out, workersOverride, progressInterval, false);
+    }
+
+    /**
+     * As above; with {@code reuse}, a run whose spec files, cfg, TLC jar and workers are those of an earlier finished
+     * run under {@code outRoot} is not run again: its recorded output is read instead ({@link ReusingTlc}). Every
+     * run records its key either way.
+     */
+    public CheckRunner(Manifest manifest, Path outRoot, PathDisplay display, PrintWriter out,
+            OptionalInt workersOverride, Duration progressInterval, boolean reuse) {
         this.manifest = manifest;
         this.outRoot = outRoot;
         this.display = display;
         this.out = out;
         this.workersOverride = workersOverride;
         this.progressInterval = progressInterval;
+        this.results = new ReusingTlc(reuse);
     }
 
     /** Runs every TLC run of {@code c} and prints its summary. Input errors throw {@link InputError}. */
@@ -136,15 +149,19 @@ public final class CheckRunner {
         Trees.deleteRecursively(meta);
         TlcRequest request = new TlcRequest(manifest.specDir(), manifest.spec(), p.cfg(), p.workers(), meta,
                 dir.resolve(p.name() + ".out"));
-        TlcRunner tlc = new ForkedTlc(progressInterval, new ProgressPrinter(out, label));
+        TlcRunner tlc = results.around(new ForkedTlc(progressInterval, new ProgressPrinter(out, label)));
         TlcRunner.Result result = tlc.run(request);
         Trees.deleteRecursively(meta);
         TlcReport r = result.report();
+        if (result.reused()) {
+            out.printf("   %s: reused the earlier run's output (spec, cfg and jar unchanged: %s)%n", label,
+                    display.of(ReusingTlc.keyFile(request.rawOutput())));
+        }
         rejectParseErrors(r, p, manifest.specDir().resolve(c.cfg()));
-        RunOutcome outcome = RunJudge.judge(c, p, invariants, r, result.wallTime());
+        RunOutcome outcome = RunJudge.judge(c, p, invariants, r, result.wallTime(), result.reused());
         printCounterexample(label, r);
-        out.printf("   %s finished in %s: %s distinct states; raw output %s%n", label,
-                Durations.seconds(result.wallTime()),
+        out.printf("   %s %s %s: %s distinct states; raw output %s%n", label,
+                result.reused() ? "reused, the run took" : "finished in", Durations.seconds(result.wallTime()),
                 r.distinctStates().isPresent() ? String.format("%,d", r.distinctStates().getAsLong()) : "?",
                 display.of(request.rawOutput()));
         out.flush();

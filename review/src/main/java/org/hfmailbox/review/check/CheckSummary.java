@@ -23,7 +23,10 @@ final class CheckSummary {
         out.printf("  shape            %s%n", c.shape().display());
         out.printf("  distinct states  %s%n", distinct(o));
         out.printf("  depth            %s%n", depth(o));
-        out.printf("  wall time        %s%n", Durations.seconds(o.wallTime()));
+        long reused = o.runs().stream().filter(RunOutcome::reused).count();
+        out.printf("  wall time        %s%s%n", Durations.seconds(o.wallTime()), reused == 0 ? ""
+                : String.format(" (%d of %d run%s reused from earlier runs: spec, cfg and jar unchanged)", reused,
+                        o.runs().size(), o.runs().size() == 1 ? "" : "s"));
         List<PropertyVerdict> vs = o.verdicts();
         int nameWidth = vs.stream().mapToInt(v -> v.name().length()).max().orElse(4);
         for (PropertyVerdict v : vs) {

@@ -18,7 +18,7 @@ final class RunJudge {
 
     /** The judged outcome of a run (parse errors are handled before this: see {@link CheckRunner}). */
     static RunOutcome judge(ModelConfiguration c, PlannedRun plan, List<String> invariants, TlcReport r,
-            Duration wall) {
+            Duration wall, boolean reused) {
         List<PropertyVerdict> verdicts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> properties = plan.checks().stream().filter(p -> !invariants.contains(p)).toList();
@@ -53,7 +53,7 @@ final class RunJudge {
                 String why = r.errors().isEmpty() ? "no message" : ParseErrorText.oneLine(String.join(" ", r.errors()));
                 problems.add(label(c, plan) + ": TLC failed with exit status " + r.exitStatus() + ": " + why);
         }
-        return new RunOutcome(plan, r, wall, verdicts, problems);
+        return new RunOutcome(plan, r, wall, verdicts, problems, reused);
     }
 
     private static Optional<Verdict> found(String name, boolean invariant, PlannedRun plan, List<String> properties,

@@ -45,9 +45,11 @@ public final class ReportBuilder {
      * @param diffSection an HTML section written by {@code ./mailbox diff-spec}, if any
      * @param checkOut    where the check runner keeps TLC's raw output (target/check)
      * @param graphWork   where the state-graph dump runs (its dot file is deleted afterwards)
+     * @param reuse       whether TLC results of earlier runs with the same spec files, cfg and jar are reused
+     *                    ({@link org.hfmailbox.review.tlc.ReusingTlc}); false reruns everything
      */
     public record Options(Path outDir, List<String> configs, Optional<String> graphConfig, Path coverage,
-            Optional<Path> diffSection, Path checkOut, Path graphWork) {
+            Optional<Path> diffSection, Path checkOut, Path graphWork, boolean reuse) {
         public Options {
             configs = List.copyOf(configs);
         }
@@ -55,7 +57,7 @@ public final class ReportBuilder {
 
     /** What the report holds (tests read it). */
     public record Report(Path index, Map<String, ConfigurationOutcome> outcomes, List<StateMachine> machines,
-            List<Counterexample> counterexamples, Duration graphTime) {
+            List<Counterexample> counterexamples, Duration graphTime, boolean graphReused) {
         public Report {
             outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
             machines = List.copyOf(machines);
@@ -87,7 +89,7 @@ public final class ReportBuilder {
         Files.createDirectories(out.resolve("counterexamples"));
 
         CheckRunner runner = new CheckRunner(manifest, o.checkOut(), display, log,
-                OptionalInt.empty(), Duration.ofSeconds(30));
+                OptionalInt.empty(), Duration.ofSeconds(30), o.reuse());
         Map<String, ConfigurationOutcome> outcomes = new LinkedHashMap<>();
         for (ModelConfiguration c : chosen) {
             outcomes.put(c.name(), runner.check(c));
@@ -100,18 +102,21 @@ public final class ReportBuilder {
 
         List<StateMachine> machines = List.of();
         Duration graphTime = Duration.ZERO;
+        boolean graphReused = false;
         if (graph.isPresent()) {
             ModelConfiguration g = graph.get();
             log.printf("== report: state graph of %s (TLC -dump dot,actionlabels, 1 worker) ==%n", g.name());
             log.flush();
             StateGraphDump.Result r = StateGraphDump.run(manifest.specDir(), manifest.spec(),
                     manifest.specDir().resolve(g.cfg()), o.graphWork(),
-                    projections(g), false);
+                    projections(g), false, o.reuse());
             machines = r.machines();
             graphTime = r.wallTime();
-            log.printf("   state graph: %s distinct states in %.1f s%n",
+            graphReused = r.reused();
+            log.printf("   state graph: %s distinct states in %.1f s%s%n",
                     r.distinctStates().isPresent() ? String.format("%,d", r.distinctStates().getAsLong()) : "?",
-                    r.wallTime().toMillis() / 1000.0);
+                    r.wallTime().toMillis() / 1000.0, r.reused()
+                            ? " (reused the earlier dump's machines: spec, cfg and jar unchanged)" : "");
             for (StateMachine m : machines) {
                 Files.writeString(out.resolve("state-machines").resolve(m.projection().fileStem() + ".svg"),
                         StateMachineSvg.render(m), StandardCharsets.UTF_8);
@@ -130,7 +135,7 @@ public final class ReportBuilder {
         Path index = out.resolve("index.html");
         Files.writeString(index, new ReportHtml(manifest, outcomes, graph, machines, cxs, coverage, diff).render(),
                 StandardCharsets.UTF_8);
-        return new Report(index, outcomes, machines, cxs, graphTime);
+        return new Report(index, outcomes, machines, cxs, graphTime, graphReused);
     }
 
     private ModelConfiguration find(String name) {

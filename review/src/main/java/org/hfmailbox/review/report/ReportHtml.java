@@ -63,6 +63,16 @@ final class ReportHtml {
         return b.toString();
     }
 
+    /** Says when the runs were not run for this report but reused (their spec, cfg and jar unchanged). */
+    private static String reusedNote(ConfigurationOutcome o) {
+        long reused = o.runs().stream().filter(RunOutcome::reused).count();
+        if (reused == 0) {
+            return "";
+        }
+        return reused == o.runs().size() ? " (reused from an earlier run)"
+                : " (" + reused + " of " + o.runs().size() + " runs reused from earlier runs)";
+    }
+
     private void configurations(StringBuilder b) {
         b.append("<h2 id=\"configurations\">Configurations (spec/manifest.json)</h2>\n");
         b.append("<table id=\"configuration-table\"><tr><th>configuration</th><th>semantics</th><th>shape</th>"
@@ -81,7 +91,8 @@ final class ReportHtml {
                 continue;
             }
             b.append(Xml.escape(found(o))).append(" (").append(expected).append(")</td><td>")
-                    .append(String.format("%.1f s", o.wallTime().toMillis() / 1000.0)).append("</td><td class=\"")
+                    .append(String.format("%.1f s", o.wallTime().toMillis() / 1000.0)).append(reusedNote(o))
+                    .append("</td><td class=\"")
                     .append(o.passed() ? "ok\">PASS" : "bad\">FAIL").append("</td></tr>\n");
         }
         b.append("</table>\n");

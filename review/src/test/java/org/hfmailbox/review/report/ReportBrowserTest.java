@@ -48,7 +48,7 @@ class ReportBrowserTest {
     @BeforeAll
     static void buildReport() throws Exception {
         Path root = RepoRoot.locate();
-        target = root.resolve("cli").resolve("target");
+        target = root.resolve("review").resolve("target");
         Path out = target.resolve("browser-report");
         Path manifestFile = root.resolve("spec").resolve("manifest.json");
         Manifest manifest = new ManifestReader().read(manifestFile, "spec/manifest.json");
@@ -58,7 +58,7 @@ class ReportBrowserTest {
         report = new ReportBuilder(root, manifest, new PathDisplay(root), new PrintWriter(log)).build(
                 new ReportBuilder.Options(out, List.of("aa039b39-liveness"), Optional.of("liveness"),
                         root.resolve("refinement-tests").resolve("target").resolve("coverage.json"), Optional.empty(),
-                        work.resolve("check"), work.resolve("graph")));
+                        work.resolve("check"), work.resolve("graph"), false));
     }
 
     @Test
