@@ -27,12 +27,13 @@ import picocli.CommandLine.Command;
             FuzzCommand.class,
             ReportCommand.class,
             DiffSpecCommand.class,
+            CoverCommand.class,
         })
 public final class MailboxCli {
 
     /** Every verb of the kit (docs: ./mailbox --help), whether or not its command has landed yet. */
     private static final Set<String> PLANNED_VERBS = Set.of("check", "run", "validate", "fuzz", "replay", "report",
-            "diff-spec", "bench");
+            "diff-spec", "bench", "cover");
 
     private MailboxCli() {
     }

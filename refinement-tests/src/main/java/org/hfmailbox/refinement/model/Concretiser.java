@@ -66,6 +66,37 @@ public final class Concretiser {
         return null;
     }
 
+    /**
+     * The concrete step taking {@code action} from {@code pre} to a state whose VIEW has the key {@code target}
+     * ({@link #viewKey}), or null. The fast form of {@link #step(TLCState, String, String)}: keys are TLC
+     * fingerprints, comparable within this JVM only.
+     */
+    public Step step(TLCState pre, String action, long target) {
+        for (List<Value> params : params(action)) {
+            Action a = spec.action(action, params);
+            if (a == null) {
+                return null;
+            }
+            for (TLCState t : spec.successors(a, pre)) {
+                if (viewKey(t) == target) {
+                    return toStep(action, params, t);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** TLC's fingerprint of the spec's VIEW on a state (of every variable but step when the spec has no View). */
+    public long viewKey(TLCState t) {
+        return spec.hasOperator("View") ? LoadedSpec.fingerprint(spec.evaluate("View", List.of(), t))
+                : spec.stateKey(t);
+    }
+
+    /** The VIEW key of a state as TLC printed it (a {@code -dump} node's label). */
+    public long labelKey(String stateText) {
+        return viewKey(printedState(stateText));
+    }
+
     /** A state as TLC printed it (a {@code -dump} node's label), as a TLC state of the loaded spec. */
     TLCState printedState(String stateText) {
         return TlcValueBridge.state(spec, TlcValueParser.variables(stateText));
@@ -142,7 +173,7 @@ public final class Concretiser {
             case "target_cpu" -> range(v, k.cpus());
             case "level" -> range(v, 1);
             case "target" -> range(v, Math.max(k.cpus(), k.maxVcpus()));
-            default -> throw new IllegalArgumentException(arg);
+            default -> v.addAll(spec.argumentDomain(arg));
         }
         return v;
     }
@@ -168,12 +199,16 @@ public final class Concretiser {
                 yield "mailbox_send " + a.get("vm_id") + " " + n + (n <= 4096 ? " pattern=seq:" + n : "");
             }
             case "mailbox_receive" -> "mailbox_receive " + (Boolean.TRUE.equals(a.get("block")) ? 1 : 0);
-            case "hvc_unknown" -> "hvc 0xff07";
+            case "interrupt_inject" -> "interrupt_inject " + a.get("vm_id") + " " + a.get("vcpu_idx");
+            case "hvc_unknown" -> "hvc 0xff3f";
             case "wfi_trap" -> "wfi";
             case "api_yield" -> "irq";
             case "psci_affinity_info" -> "psci_affinity_info " + a.get("target_cpu") + " " + a.get("level");
             case "psci_cpu_on" -> "psci_cpu_on " + a.get("target") + " 0x80000 0x7";
-            default -> "continue";
+            case "mailbox_send_deliver", "mailbox_send_switch", "mailbox_receive_wait", "cpu_main", "vcpu_switch" ->
+                    "continue";
+            default -> throw new IllegalArgumentException("no concretisation rule (docs/refinement.md) for the action "
+                    + s.action());
         };
         return s.cpu() + ": " + call + " -> action=" + s.action();
     }

@@ -31,15 +31,30 @@ public final class StateGraph {
     private final Map<Long, String> labels;
     private final Map<Long, List<Edge>> out;
     private final int edgeCount;
-    private final int nodeCount;
+    private final long[] nodes;
 
     private StateGraph(Set<Long> initial, Map<Long, String> labels, Map<Long, List<Edge>> out, int edgeCount,
-                       int nodeCount) {
+                       Set<Long> nodes) {
         this.initial = initial;
         this.labels = labels;
         this.out = out;
         this.edgeCount = edgeCount;
-        this.nodeCount = nodeCount;
+        this.nodes = nodes.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** A graph given by its edges (no labels): for tests and for graphs built in memory. */
+    public static StateGraph of(Set<Long> initial, List<Edge> edges) {
+        Map<Long, List<Edge>> out = new HashMap<>();
+        Set<Edge> seen = new java.util.HashSet<>();
+        Set<Long> nodes = new java.util.HashSet<>(initial);
+        for (Edge e : edges) {
+            nodes.add(e.from());
+            nodes.add(e.to());
+            if (seen.add(e)) {
+                out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        return new StateGraph(new LinkedHashSet<>(initial), Map.of(), out, seen.size(), nodes);
     }
 
     public static StateGraph read(Path dot) throws IOException {
@@ -71,7 +86,7 @@ public final class StateGraph {
                 }
             }
         }
-        return new StateGraph(initial, labels, out, seen.size(), nodes.size());
+        return new StateGraph(initial, labels, out, seen.size(), nodes);
     }
 
     /** The state of a node as TLC printed it (unescaped), or null. */
@@ -93,7 +108,21 @@ public final class StateGraph {
     }
 
     public int nodeCount() {
-        return nodeCount;
+        return nodes.length;
+    }
+
+    /** Every node id, ascending. */
+    public long[] nodes() {
+        return nodes.clone();
+    }
+
+    /** Every distinct edge, by ascending source node, then in the dump's order. */
+    public List<Edge> edges() {
+        List<Edge> all = new ArrayList<>(edgeCount);
+        for (long n : nodes) {
+            all.addAll(out(n));
+        }
+        return all;
     }
 
     /** Every action that labels some edge. */

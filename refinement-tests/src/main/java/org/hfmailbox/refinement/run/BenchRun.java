@@ -9,6 +9,7 @@ import org.hfmailbox.refinement.perprocess.PerProcessValidator;
 import org.hfmailbox.refinement.perprocess.ProcessVerdict;
 import org.hfmailbox.refinement.tlc.SpecLoadException;
 import org.hfmailbox.refinement.tlc.SpecSource;
+import org.hfmailbox.refinement.trace.ObservableProjection;
 import org.hfmailbox.refinement.trace.TraceFormatException;
 import org.hfmailbox.refinement.validate.Validator;
 import org.hfmailbox.refinement.validate.Verdict;
@@ -38,7 +39,8 @@ public final class BenchRun {
 
     /** The measured figures (per second rates over wall time). */
     public record Result(int traces, long steps, double fastSeconds, double fastWarmSeconds, double loadSeconds,
-                         int sampleTraces, long sampleSteps, double perProcessSeconds, boolean allAccepted) {
+                         int sampleTraces, long sampleSteps, double perProcessSeconds, boolean allAccepted,
+                         Observable observable) {
         public double fastTracesPerSecond() {
             return traces / fastSeconds;
         }
@@ -62,6 +64,15 @@ public final class BenchRun {
         public double warmRatio() {
             return traces / fastWarmSeconds / perProcessTracesPerSecond();
         }
+    }
+
+    /**
+     * The same traces in observable-only form, validated through the frontier (docs/refinement.md): first and warm
+     * pass, the largest frontier, its mean over all events, and the most spec steps consistent with one event
+     * before merging.
+     */
+    public record Observable(double seconds, double warmSeconds, int frontierMax, double frontierMean,
+                             int mostSteps) {
     }
 
     private final Path projectRoot;
@@ -114,8 +125,31 @@ public final class BenchRun {
                 out.println("in-process path REJECTED " + v.rejection().orElseThrow().describe());
             }
         }
+        List<Path> observableFiles = project(files);
+        long o0 = System.nanoTime();
+        List<Verdict> obs = fast.validateFiles(observableFiles);
+        double obsSeconds = (System.nanoTime() - o0) / 1e9;
+        long o1 = System.nanoTime();
+        fast.validateFiles(observableFiles);
+        double obsWarm = (System.nanoTime() - o1) / 1e9;
+        int frontierMax = 0;
+        int mostSteps = 0;
+        long frontierTotal = 0;
+        long frontierEvents = 0;
+        for (Verdict v : obs) {
+            if (!v.accepted()) {
+                allAccepted = false;
+                out.println("observable-only form REJECTED " + v.rejection().orElseThrow().describe());
+            }
+            frontierMax = Math.max(frontierMax, v.frontier().max());
+            mostSteps = Math.max(mostSteps, v.frontier().maxSteps());
+            frontierTotal += v.frontier().total();
+            frontierEvents += v.frontier().events();
+        }
+        Observable ob = new Observable(obsSeconds, obsWarm, frontierMax,
+                frontierEvents == 0 ? 0 : (double) frontierTotal / frontierEvents, mostSteps);
         Result r = new Result(files.size(), steps, fastSeconds, warm, load, sample.size(), sampleSteps, perProcess,
-                allAccepted);
+                allAccepted, ob);
         print(r, o);
         return r;
     }
@@ -128,10 +162,36 @@ public final class BenchRun {
                 r.traces(), r.fastSeconds(), r.fastTracesPerSecond(), r.fastStepsPerSecond());
         out.printf("%-34s %10d %10.2f %12.1f %12.0f%n", "in process, second pass (warm JIT)", r.traces(),
                 r.fastWarmSeconds(), r.traces() / r.fastWarmSeconds(), r.steps() / r.fastWarmSeconds());
+        Observable ob = r.observable();
+        out.printf("%-34s %10d %10.2f %12.1f %12.0f%n", "observable-only (frontier), first", r.traces(),
+                ob.seconds(), r.traces() / ob.seconds(), r.steps() / ob.seconds());
+        out.printf("%-34s %10d %10.2f %12.1f %12.0f%n", "observable-only (frontier), warm", r.traces(),
+                ob.warmSeconds(), r.traces() / ob.warmSeconds(), r.steps() / ob.warmSeconds());
+        out.printf("observable-only against full-state, same traces: %.2fx the time first pass, %.2fx warm; frontier "
+                        + "at most %d state(s), mean %.3f; at most %d spec step(s) consistent with one event before "
+                        + "merging states equal but for step%n", ob.seconds() / r.fastSeconds(),
+                ob.warmSeconds() / r.fastWarmSeconds(), ob.frontierMax(), ob.frontierMean(), ob.mostSteps());
         out.printf("spec load (once per set of constants): %.2f s, not included above%n", r.loadSeconds());
         out.printf("ratio over the per-process way: %.0fx first pass, %.0fx warm; targets >= 500x and >= 25000 "
                 + "steps/s%n", r.ratio(), r.warmRatio());
-        out.println(r.allAccepted() ? "all traces accepted by both ways" : "SOME TRACE WAS REJECTED");
+        out.println(r.allAccepted() ? "all traces accepted by every way" : "SOME TRACE WAS REJECTED");
+    }
+
+    /** The observable-only form of every trace, written beside them (not timed). */
+    private List<Path> project(List<Path> files) {
+        Path dir = workDir.resolve("traces-observable");
+        try {
+            Files.createDirectories(dir);
+            List<Path> out = new ArrayList<>(files.size());
+            for (Path f : files) {
+                Path g = dir.resolve(f.getFileName());
+                Files.write(g, ObservableProjection.project(Files.readAllLines(f)));
+                out.add(g);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<Path> generate(Options o) {
