@@ -159,6 +159,36 @@ class ObservableFormTest {
         }
     }
 
+    /**
+     * A hand-written observable trace of the default shape whose first event, a {@code vcpu_run} without registers or
+     * arguments, leaves two candidates (VM 1's and VM 2's vCPU 0 are both ready at boot); the switch that follows
+     * shows which ran. With the wrong vCPU there, the rejection shows both candidates.
+     */
+    @Test
+    void aFrontierOfTwoStatesNarrowsAtTheNextObservation() throws Exception {
+        String header = "{\"format\":\"hafnium-mailbox-trace\",\"version\":1,\"form\":\"observable\","
+                + "\"semantics\":\"corrected\",\"corrections\":" + JSON.writeValueAsString(
+                        org.hfmailbox.refinement.trace.Corrections.ALL)
+                + ",\"shape\":{\"cpus\":2,\"vcpu_count\":[2,2,1]}}";
+        String run = "{\"seq\":1,\"cpu\":0,\"actor\":{\"vm\":0,\"vcpu\":0},\"action\":\"vcpu_run\","
+                + "\"ret\":{\"kind\":\"none\"},\"running\":[0,0]}";
+        String switched = "{\"seq\":2,\"cpu\":0,\"actor\":{\"cpu\":0},\"action\":\"vcpu_switch\","
+                + "\"ret\":{\"hex\":\"0x0000000000000000\"},\"running\":[2,0]}";
+        Verdict v = validator.validate(new TraceReader().parse("two", List.of(header, run, switched)));
+        assertTrue(v.accepted(), () -> v.rejection().orElseThrow().describe());
+        assertEquals(2, v.frontier().max());
+        assertEquals(1.5, v.frontier().mean());
+        Verdict w = validator.validate(new TraceReader().parse("two-wrong",
+                List.of(header, run, switched.replace("[2,0]", "[1,1]"))));
+        assertFalse(w.accepted());
+        Rejection r = w.rejection().orElseThrow();
+        assertEquals(2, r.seq(), r.describe());
+        assertEquals(2, r.candidates().size(), r.describe());
+        assertTrue(r.describe().contains("frontier of 2 candidate states"), r.describe());
+        assertTrue(r.variables().contains("running"), r.describe());
+        System.out.println("example rejection with two candidates: " + r.describe());
+    }
+
     @Test
     void malformedObservableInputNamesLineAndField() throws Exception {
         List<String> good = observableLines();
