@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
             + " of one configuration are validated against the other revision's spec (the first rejected step as a"
             + " step table). Also writes the HTML section the report includes (target/diff-spec/section.html)."
             + " docs/review.md explains it."},
-        footer = {"", "Exit status: 0 no behavioural difference; 1 the behaviour differs (or a refinement or a walk"
-            + " cross-check is undecided); 2 bad usage or input."})
+        footer = {"", "The last lines name every difference measured: verdicts, refinement, walks (behaviour),"
+            + " distinct-state counts, what could not be decided, and the declarations whose text changed.",
+            "Exit status: 0 no difference measured (the declarations' text may differ); 1 the behaviour or a"
+            + " distinct-state count differs, or something is undecided; 2 bad usage or input."})
 public final class DiffSpecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -114,6 +116,6 @@ public final class DiffSpecCommand implements Callable<Integer> {
                 .map(ModelConfiguration::shape)), StandardCharsets.UTF_8);
         terminal.printf("diff-spec: HTML section %s (./mailbox report includes it)%n", display.of(section));
         terminal.flush();
-        return result.behaviourDiffers() || result.undecided() ? ExitCode.CHECK_FAILED : ExitCode.OK;
+        return result.conclusion().anyDifference() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 }

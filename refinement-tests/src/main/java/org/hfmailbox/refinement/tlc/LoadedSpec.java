@@ -64,6 +64,7 @@ public final class LoadedSpec {
             FP64.Init(0); // TLC's fingerprints, initialised as TLC's own main does (polynomial 0)
         }
         Path dir = ModelFiles.write(src, k);
+        forgetEarlierSpecs();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = ToolIO.out;
         PrintStream err = ToolIO.err;
@@ -83,6 +84,18 @@ public final class LoadedSpec {
             ToolIO.out = out;
             ToolIO.err = err;
         }
+    }
+
+    /**
+     * TLC keeps each name's variable or definition slot in the interned name itself ({@code UniqueString.loc}),
+     * and a definition keeps its slot when the next spec is processed. A second spec with other definitions or
+     * variables loaded in this JVM then gives two definitions one slot, and TLC evaluates the wrong one (diff-spec
+     * deriving the current spec's walks after 082541c's failed with "Attempted to compare the function <<1, 0>>
+     * with the value: TRUE"). Every slot is cleared before a spec is processed, as a fresh JVM would have them.
+     */
+    private static void forgetEarlierSpecs() {
+        UniqueString.internTbl.toMap().values().forEach(name -> name.setLoc(-1));
+        UniqueString.setVariableCount(0);
     }
 
     public SpecConstants constants() {

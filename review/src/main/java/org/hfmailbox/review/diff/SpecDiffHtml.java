@@ -21,7 +21,17 @@ public final class SpecDiffHtml {
                 .append(Xml.escape(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
                 .append(": OLD = <code>").append(Xml.escape(r.oldName())).append("</code>, NEW = <code>")
                 .append(Xml.escape(r.newName())).append("</code>. Behaviour: <b class=\"")
-                .append(r.behaviourDiffers() ? "bad\">differs" : "ok\">no difference found").append("</b>.</p>\n");
+                .append(r.behaviourDiffers() ? "bad\">differs" : r.conclusion().anyDifference()
+                        ? "bad\">no behavioural difference found, but see below" : "ok\">no difference found")
+                .append("</b>.</p>\n");
+        DiffConclusion conclusion = r.conclusion();
+        if (conclusion.anyDifference()) {
+            b.append("<ul class=\"conclusion\">");
+            conclusion.behaviour().forEach(d -> b.append("<li>behaviour: ").append(Xml.escape(d)).append("</li>"));
+            conclusion.counts().forEach(d -> b.append("<li>count: ").append(Xml.escape(d)).append("</li>"));
+            conclusion.undecided().forEach(d -> b.append("<li>undecided: ").append(Xml.escape(d)).append("</li>"));
+            b.append("</ul>\n");
+        }
         b.append("<h3>Declarations (SANY)</h3>\n<ul class=\"outline\">");
         for (String line : r.outline().lines()) {
             b.append("<li>").append(Xml.escape(line)).append("</li>");

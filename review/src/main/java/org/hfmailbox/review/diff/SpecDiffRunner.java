@@ -55,6 +55,11 @@ public final class SpecDiffRunner {
                     || scenarios.map(ScenarioCrossCheck.Result::differs).orElse(false);
         }
 
+        /** Every difference measured, and what could not be decided. */
+        public DiffConclusion conclusion() {
+            return DiffConclusion.of(this);
+        }
+
         /** A refinement run or a direction of the scenario cross-check was undecided. */
         public boolean undecided() {
             return configs.stream().anyMatch(c -> c.newRefinesOld().map(r -> !r.refines() && !r.brokenAtStep())
@@ -117,14 +122,10 @@ public final class SpecDiffRunner {
                     workDir.resolve("scenarios")));
         }
         Result result = new Result(oldName, newName, outline, diffs, crossCheck);
-        List<String> where = new ArrayList<>(diffs.stream().filter(ConfigDiff::behaviourDiffers).map(ConfigDiff::name)
-                .toList());
-        crossCheck.filter(ScenarioCrossCheck.Result::differs).ifPresent(c -> where.add("the " + c.config()
-                + " walks"));
-        out.printf("diff-spec: %s (the check runs' output: %s)%n", result.behaviourDiffers()
-                ? "the behaviour DIFFERS in " + where
-                : "no behavioural difference found in " + configs + crossCheck.map(c -> " or in the " + c.config()
-                        + " walks").orElse(""), display.of(logFile));
+        for (String line : result.conclusion().lines(configs)) {
+            out.println("diff-spec: " + line);
+        }
+        out.printf("diff-spec: the check runs' output: %s%n", display.of(logFile));
         out.flush();
         return result;
     }
