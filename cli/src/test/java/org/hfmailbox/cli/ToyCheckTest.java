@@ -83,7 +83,8 @@ class ToyCheckTest {
         assertTrue(r.out().contains("counterexample for violations/BelowTwo: invariant BelowTwo is violated (3 states)"),
                 r.all());
         // the liveness counterexample marks its loop
-        assertTrue(r.out().contains("the behaviour returns to state"), r.all());
+        assertTrue(r.out().contains("step as TLC names it; TLC prints neither its CPU nor its arguments) returns to"
+                + " state"), r.all());
     }
 
     @Test
@@ -109,6 +110,33 @@ class ToyCheckTest {
         assertEquals("VIOLATED", summaryVerdict(r.out(), "violations", "BelowTwo"));
         assertEquals("not decided", summaryVerdict(r.out(), "violations", "TypeOK"));
         assertTrue(r.out().contains("1 worker (an invariant violation is expected)"), r.all());
+    }
+
+    @Test
+    void aViolatedActionPropertyIsNamedInSingleMode() throws IOException {
+        Path toy = spec.resolve("Toy.tla");
+        Files.writeString(toy, Files.readString(toy).replace("BelowTwo == count < 2",
+                "BelowTwo == count < 2\n\nMonotone == [][count' >= count]_count"));
+        Files.writeString(spec.resolve("small.cfg"), Files.readString(spec.resolve("small.cfg"))
+                .replace("PROPERTY ReachesFull", "PROPERTIES ReachesFull Monotone"));
+        Path m = spec.resolve("manifest.json");
+        Files.writeString(m, Files.readString(m).replace("\"verdicts\": {\"TypeOK\": \"holds\", \"ReachesFull\": \"holds\"},",
+                "\"verdicts\": {\"TypeOK\": \"holds\", \"ReachesFull\": \"holds\", \"Monotone\": \"violated\"},")
+                .replace("\"distinct_states\": 24", "\"distinct_states\": null"));
+        CliRun r = check("--config", "small");
+        assertEquals("VIOLATED", summaryVerdict(r.out(), "small", "Monotone"), r.all());
+        assertEquals("not decided", summaryVerdict(r.out(), "small", "ReachesFull"), r.all());
+        assertTrue(r.out().contains("counterexample for small: action property Monotone is violated"), r.all());
+        assertFalse(r.out().contains("does not say which"), r.all());
+    }
+
+    @Test
+    void aLivenessCounterexampleShowsTheStepClosingTheLoop() {
+        CliRun r = check("--config", "violations");
+        String table = r.out().substring(r.out().indexOf("counterexample for violations/NeverFullTwice"));
+        assertTrue(table.matches("(?s).*\n\\s+<\\s+->\\d+\\s+Push\\s+stack = .*"), r.all());
+        assertTrue(table.contains("(row <, a Push step as TLC names it; TLC prints neither its CPU nor its"
+                + " arguments) returns to state"), r.all());
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class CheckRunner {
         }
         rejectParseErrors(r, p, manifest.specDir().resolve(c.cfg()));
         RunOutcome outcome = RunJudge.judge(c, p, invariants, r, result.wallTime(), result.reused());
-        printCounterexample(label, r);
+        printCounterexample(label, r, p.checks().stream().filter(x -> !invariants.contains(x)).toList());
         out.printf("   %s %s %s: %s distinct states; raw output %s%n", label,
                 result.reused() ? "reused, the run took" : "finished in", Durations.seconds(result.wallTime()),
                 r.distinctStates().isPresent() ? String.format("%,d", r.distinctStates().getAsLong()) : "?",
@@ -181,22 +181,13 @@ public final class CheckRunner {
         }
     }
 
-    private void printCounterexample(String label, TlcReport r) {
+    private void printCounterexample(String label, TlcReport r, List<String> temporalChecked) {
         if (r.trace().isEmpty()) {
             return;
         }
-        String what;
-        if (r.violatedInvariant().isPresent()) {
-            what = "invariant " + r.violatedInvariant().get() + " is violated";
-        } else if (r.temporalViolated()) {
-            what = "a temporal property is violated";
-        } else if (r.deadlock()) {
-            what = "deadlock reached";
-        } else {
-            what = "TLC stopped";
-        }
-        out.printf("   counterexample for %s: %s (%d states)%n", label, what, r.trace().size());
-        for (String line : StepTable.render(r.trace(), r.loopBackTo(), r.stuttering())) {
+        out.printf("   counterexample for %s: %s (%d states)%n", label, r.violationText(temporalChecked),
+                r.trace().size());
+        for (String line : StepTable.render(r.trace(), r.loopBackTo(), r.loopAction(), r.stuttering())) {
             out.println("   " + line);
         }
         out.flush();

@@ -39,12 +39,12 @@ final class RunJudge {
                 problems.add(label(c, plan) + ": TLC reached a deadlock (a state with no enabled step)");
                 break;
             case 12:
-                if (r.violatedInvariant().isEmpty() && plan.checks().size() != 1) {
+                if (r.violatedInvariant().isEmpty() && r.violatedProperty().isEmpty() && plan.checks().size() != 1) {
                     problems.add(label(c, plan) + ": TLC reports a safety violation it does not attribute");
                 }
                 break;
             case 13:
-                if (properties.size() != 1) {
+                if (properties.size() != 1 && r.violatedProperty().isEmpty()) {
                     problems.add(label(c, plan) + ": a temporal property among " + properties
                             + " is violated and TLC does not say which (use \"mode\": \"per-property\")");
                 }
@@ -62,11 +62,14 @@ final class RunJudge {
             case 0:
                 return Optional.of(Verdict.HOLDS);
             case 12:
-                if (r.violatedInvariant().isPresent()) {
-                    return r.violatedInvariant().get().equals(name) ? Optional.of(Verdict.VIOLATED) : Optional.empty();
-                }
-                return plan.checks().size() == 1 ? Optional.of(Verdict.VIOLATED) : Optional.empty();
             case 13:
+                Optional<String> named = r.violatedInvariant().or(r::violatedProperty);
+                if (named.isPresent()) {
+                    return named.get().equals(name) ? Optional.of(Verdict.VIOLATED) : Optional.empty();
+                }
+                if (r.exitStatus() == 12) {
+                    return plan.checks().size() == 1 ? Optional.of(Verdict.VIOLATED) : Optional.empty();
+                }
                 return !invariant && properties.size() == 1 ? Optional.of(Verdict.VIOLATED) : Optional.empty();
             default:
                 return Optional.empty();

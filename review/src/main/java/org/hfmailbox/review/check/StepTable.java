@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.hfmailbox.review.tlc.TraceState;
 import org.hfmailbox.refinement.value.TlaValue;
@@ -27,6 +28,15 @@ public final class StepTable {
      * @param stuttering whether a liveness counterexample ends by stuttering
      */
     public static List<String> render(List<TraceState> trace, OptionalInt loopBackTo, boolean stuttering) {
+        return render(trace, loopBackTo, Optional.empty(), stuttering);
+    }
+
+    /**
+     * As above; a liveness counterexample gets a last row for the step that closes the loop, from the last state
+     * back to {@code loopBackTo}: the action TLC names ({@code loopAction}) and the places it changes.
+     */
+    public static List<String> render(List<TraceState> trace, OptionalInt loopBackTo, Optional<String> loopAction,
+            boolean stuttering) {
         List<String> out = new ArrayList<>();
         if (trace.isEmpty()) {
             return out;
@@ -51,6 +61,16 @@ public final class StepTable {
                 rows.add(new String[] {"", "", "", "", "", "", "", changes.get(c)});
             }
         }
+        Optional<TraceState> target = loopBackTo.isPresent() ? trace.stream()
+                .filter(t -> t.number() == loopBackTo.getAsInt()).findFirst() : Optional.empty();
+        if (target.isPresent()) {
+            List<String> closing = changes(trace.get(trace.size() - 1), target.get());
+            rows.add(new String[] {"<", "->" + loopBackTo.getAsInt(), "", "", loopAction.orElse("?"), "", "",
+                closing.isEmpty() ? "(none)" : closing.get(0)});
+            for (int c = 1; c < closing.size(); c++) {
+                rows.add(new String[] {"", "", "", "", "", "", "", closing.get(c)});
+            }
+        }
         int[] width = new int[HEADERS.length];
         for (int c = 0; c < HEADERS.length; c++) {
             width[c] = HEADERS[c].length();
@@ -69,8 +89,10 @@ public final class StepTable {
         }
         TraceState last = trace.get(trace.size() - 1);
         if (loopBackTo.isPresent()) {
-            out.add("loop: after state " + last.number() + " the behaviour returns to state "
-                    + loopBackTo.getAsInt() + " (marked >) and repeats forever");
+            out.add("loop: the step after state " + last.number() + " (row <" + loopAction.map(a -> ", a " + a
+                    + " step as TLC names it; TLC prints neither its CPU nor its arguments").orElse("") + ") returns"
+                    + " to state " + loopBackTo.getAsInt() + " (marked >), and states " + loopBackTo.getAsInt() + " to "
+                    + last.number() + " repeat forever");
         } else if (stuttering) {
             out.add("loop: after state " + last.number() + " the behaviour stutters forever (no step is taken)");
         }

@@ -2,8 +2,9 @@ package org.hfmailbox.review.pictures;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.hfmailbox.review.check.StepDescription;
 import org.hfmailbox.review.manifest.Shape;
 import org.hfmailbox.review.tlc.TraceState;
@@ -21,9 +22,28 @@ import org.hfmailbox.refinement.value.ValueDiff;
  * @param stuttering for a liveness counterexample, whether it ends by stuttering
  */
 public record Counterexample(String id, String title, Shape shape, List<TraceState> trace, OptionalInt loopBackTo,
-        boolean stuttering) {
+        Optional<String> loopAction, boolean stuttering) {
     public Counterexample {
         trace = List.copyOf(trace);
+    }
+
+    /** A counterexample without a loop, or one whose closing step TLC did not name. */
+    public Counterexample(String id, String title, Shape shape, List<TraceState> trace, OptionalInt loopBackTo,
+            boolean stuttering) {
+        this(id, title, shape, trace, loopBackTo, Optional.empty(), stuttering);
+    }
+
+    /**
+     * For a liveness counterexample, the places the step after the last state changes to get back to the state
+     * the behaviour returns to (the ghost {@code step} excluded); empty without a loop.
+     */
+    public Optional<List<ValueDiff.Change>> closingChanges() {
+        if (loopBackTo.isEmpty() || trace.isEmpty()) {
+            return Optional.empty();
+        }
+        TraceState last = trace.get(trace.size() - 1);
+        return trace.stream().filter(s -> s.number() == loopBackTo.getAsInt()).findFirst()
+                .map(target -> changes(last, target));
     }
 
     /** One step of the behaviour: what it did and which places it changed. */

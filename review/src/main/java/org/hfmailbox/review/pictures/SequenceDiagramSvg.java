@@ -78,8 +78,8 @@ public final class SequenceDiagramSvg {
     static String loopText(Counterexample cx, List<Counterexample.Step> steps) {
         int last = steps.isEmpty() ? 1 : steps.get(steps.size() - 1).number();
         if (cx.loopBackTo().isPresent()) {
-            return "after state " + last + " the behaviour returns to state " + cx.loopBackTo().getAsInt()
-                    + " and repeats forever";
+            return "after state " + last + cx.loopAction().map(a -> " a " + a + " step").orElse(" the behaviour")
+                    + " returns to state " + cx.loopBackTo().getAsInt() + " and the behaviour repeats forever";
         }
         if (cx.stuttering()) {
             return "after state " + last + " the behaviour stutters forever";

@@ -49,6 +49,14 @@ public final class StepTableHtml {
             }
             b.append("</code></td></tr>\n");
         }
+        cx.closingChanges().ifPresent(changes -> {
+            b.append("<tr class=\"loop-close\"><td>&#8634; back to ").append(cx.loopBackTo().getAsInt())
+                    .append("</td><td></td><td></td><td>").append(Xml.escape(cx.loopAction().orElse("?")))
+                    .append("</td><td></td><td></td><td><code>");
+            b.append(changes.isEmpty() ? "(none)" : String.join("<br>", changes.stream()
+                    .map(c -> Xml.escape(c.render())).toList()));
+            b.append("</code></td></tr>\n");
+        });
         b.append("</table>\n");
         String end = SequenceDiagramSvg.loopText(cx, steps);
         if (!end.isEmpty()) {

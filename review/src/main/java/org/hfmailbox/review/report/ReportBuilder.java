@@ -18,6 +18,7 @@ import org.hfmailbox.review.Trees;
 import org.hfmailbox.review.Xml;
 import org.hfmailbox.review.check.CheckRunner;
 import org.hfmailbox.review.check.ConfigurationOutcome;
+import org.hfmailbox.review.check.PropertyVerdict;
 import org.hfmailbox.review.check.RunOutcome;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ModelConfiguration;
@@ -169,12 +170,10 @@ public final class ReportBuilder {
                 String runName = run.plan().name();
                 String id = (c.name() + (runName.equals(c.name()) ? "" : "-" + runName)).replaceAll("[^A-Za-z0-9_-]",
                         "_");
-                String what = r.violatedInvariant().map(i -> "invariant " + i + " is violated")
-                        .orElse(r.temporalViolated() ? "temporal property " + String.join(", ", run.plan().checks())
-                                + " is violated" : r.deadlock() ? "deadlock" : "property "
-                                        + String.join(", ", run.plan().checks()) + " is violated");
+                String what = r.violationText(run.verdicts().stream().filter(v -> !v.invariant())
+                        .map(PropertyVerdict::name).toList());
                 out.add(new Counterexample(id, c.name() + ": " + what + " (" + r.trace().size() + " states)",
-                        c.shape(), r.trace(), r.loopBackTo(), r.stuttering()));
+                        c.shape(), r.trace(), r.loopBackTo(), r.loopAction(), r.stuttering()));
             }
         }
         return out;

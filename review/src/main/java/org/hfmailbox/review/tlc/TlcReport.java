@@ -17,22 +17,29 @@ import tlc2.output.EC;
  * @param statesGenerated states generated, when reported
  * @param depth           depth of the complete search, when the run explored the whole space
  * @param violatedInvariant the invariant TLC reported violated
+ * @param violatedProperty the action property TLC reported violated ("Action property X is violated", or a property
+ *                        violated by the initial state); a violated liveness property is not named by TLC
  * @param temporalViolated whether a temporal property was violated
  * @param deadlock        whether TLC reached a deadlock
  * @param trace           the counterexample's states, in order
  * @param loopBackTo      for a liveness counterexample, the state number the behaviour returns to
+ * @param loopAction      for a liveness counterexample, the action of the step that returns there, as TLC names it
+ *                        (the operator of its label; TLC prints no other detail of that step)
  * @param stuttering      for a liveness counterexample, whether it ends by stuttering
  * @param errors          the text of every error message
  * @param output          the whole parsed output
  */
 public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLong statesGenerated, OptionalInt depth,
-        Optional<String> violatedInvariant, boolean temporalViolated, boolean deadlock, List<TraceState> trace,
-        OptionalInt loopBackTo, boolean stuttering, List<String> errors, ToolOutput output) {
+        Optional<String> violatedInvariant, Optional<String> violatedProperty, boolean temporalViolated,
+        boolean deadlock, List<TraceState> trace, OptionalInt loopBackTo, Optional<String> loopAction,
+        boolean stuttering, List<String> errors, ToolOutput output) {
 
     private static final Pattern STATS = Pattern.compile(
             "([\\d,]+) states generated.*?([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
+    private static final Pattern PROPERTY = Pattern.compile("(?:Action property|Property) (\\S+) is violated");
+    private static final Pattern BACK_TO = Pattern.compile("^(\\d+): Back to state: <(.*)>\\s*$");
     private static final Pattern NUMBER_PREFIX = Pattern.compile("^(\\d+):");
 
     public TlcReport {
@@ -46,6 +53,8 @@ public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLon
         OptionalLong generated = OptionalLong.empty();
         OptionalInt depth = OptionalInt.empty();
         Optional<String> invariant = Optional.empty();
+        Optional<String> property = Optional.empty();
+        Optional<String> loopAction = Optional.empty();
         boolean temporal = false;
         boolean deadlock = false;
         List<TraceState> trace = new ArrayList<>();
@@ -68,6 +77,10 @@ public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLon
             } else if (code == EC.TLC_INVARIANT_VIOLATED_BEHAVIOR || code == EC.TLC_INVARIANT_VIOLATED_INITIAL) {
                 Matcher i = INVARIANT.matcher(m.body());
                 invariant = Optional.of(i.find() ? i.group(1) : m.body().strip());
+            } else if (code == EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR
+                    || code == EC.TLC_PROPERTY_VIOLATED_INITIAL) {
+                Matcher p = PROPERTY.matcher(m.body());
+                property = p.find() ? Optional.of(p.group(1)) : Optional.empty();
             } else if (code == EC.TLC_TEMPORAL_PROPERTY_VIOLATED) {
                 temporal = true;
             } else if (code == EC.TLC_DEADLOCK_REACHED) {
@@ -81,17 +94,40 @@ public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLon
                 if (n.find()) {
                     loop = OptionalInt.of(Integer.parseInt(n.group(1)));
                 }
+                Matcher b = BACK_TO.matcher(m.body().strip());
+                if (b.matches()) {
+                    loopAction = Optional.of(new TraceState(0, "<" + b.group(2) + ">", java.util.Map.of())
+                            .labelAction());
+                }
             }
             if (m.isError()) {
                 errors.add(m.body().strip());
             }
         }
-        return new TlcReport(exitStatus, distinct, generated, depth, invariant, temporal, deadlock, trace, loop,
-                stuttering, errors, out);
+        return new TlcReport(exitStatus, distinct, generated, depth, invariant, property, temporal, deadlock, trace,
+                loop, loopAction, stuttering, errors, out);
     }
 
     private static long number(String digits) {
         return Long.parseLong(digits.replace(",", ""));
+    }
+
+    /**
+     * What the counterexample shows, naming the invariant or property where TLC names it or where the run checked
+     * only one temporal property ({@code temporalChecked}).
+     */
+    public String violationText(List<String> temporalChecked) {
+        if (violatedInvariant.isPresent()) {
+            return "invariant " + violatedInvariant.get() + " is violated";
+        }
+        if (violatedProperty.isPresent()) {
+            return "action property " + violatedProperty.get() + " is violated";
+        }
+        if (temporalViolated) {
+            return temporalChecked.size() == 1 ? "temporal property " + temporalChecked.get(0) + " is violated"
+                    : "a temporal property among " + temporalChecked + " is violated (TLC does not say which)";
+        }
+        return deadlock ? "deadlock reached" : "TLC stopped";
     }
 
     /** Whether TLC explored the whole reachable state space (no violation, no error). */

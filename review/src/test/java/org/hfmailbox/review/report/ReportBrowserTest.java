@@ -110,7 +110,9 @@ class ReportBrowserTest {
                 WebElement section = driver.findElement(By.id("cx-" + cx.id()));
                 assertTrue(section.isDisplayed());
                 List<WebElement> rows = section.findElements(By.cssSelector("table.steps tr"));
-                assertEquals(cx.steps().size() + 1, rows.size(), () -> cx.id() + ": one row per step and a header");
+                int closing = cx.loopBackTo().isPresent() ? 1 : 0;
+                assertEquals(cx.steps().size() + 1 + closing, rows.size(),
+                        () -> cx.id() + ": one row per step, a header, and the step closing a loop");
                 WebElement picture = section.findElement(By.cssSelector("img.sequence"));
                 assertTrue(picture.getSize().getHeight() > 100, () -> cx.id() + ": sequence diagram too small");
             }

@@ -78,9 +78,30 @@ class TlcOutputTest {
         TlcReport r = TlcReport.from(13, ToolOutput.parse(out));
         assertTrue(r.temporalViolated());
         assertEquals(OptionalInt.of(2), r.loopBackTo());
-        List<String> table = StepTable.render(r.trace(), r.loopBackTo(), r.stuttering());
-        assertTrue(table.stream().anyMatch(l -> l.matches(">\\s+2\\s.*")), String.join("\n", table));
-        assertTrue(table.get(table.size() - 1).contains("returns to state 2"), table.get(table.size() - 1));
+        assertEquals("Push", r.loopAction().orElseThrow());
+        List<String> table = StepTable.render(r.trace(), r.loopBackTo(), r.loopAction(), r.stuttering());
+        String text = String.join("\n", table);
+        assertTrue(table.stream().anyMatch(l -> l.matches(">\\s+2\\s.*")), text);
+        // the step closing the loop, from state 3 back to state 2: TLC names its action, the table its changes
+        assertTrue(table.stream().anyMatch(l -> l.matches("<\\s+->2\\s+Push\\s+count = 1")), text);
+        assertEquals("loop: the step after state 3 (row <, a Push step as TLC names it; TLC prints neither its CPU nor"
+                + " its arguments) returns to state 2 (marked >), and states 2 to 3 repeat forever",
+                table.get(table.size() - 1));
+        assertEquals("temporal property Live is violated", r.violationText(List.of("Live")));
+    }
+
+    @Test
+    void namesAViolatedActionProperty() {
+        List<String> out = new java.util.ArrayList<>(List.of("@!@!@STARTMSG 2112:1 @!@!@",
+                "Action property Monotone is violated.", "@!@!@ENDMSG 2112 @!@!@"));
+        out.addAll(state(1, "<Initial predicate>", "count = 3", INIT_STEP));
+        out.addAll(state(2, "<Reset line 1, col 1 to line 2, col 2 of module Toy>", "count = 0", INIT_STEP));
+        TlcReport r = TlcReport.from(13, ToolOutput.parse(out));
+        assertEquals("Monotone", r.violatedProperty().orElseThrow());
+        assertEquals("action property Monotone is violated", r.violationText(List.of("ReachesFull", "Monotone")));
+        TlcReport initial = TlcReport.from(12, ToolOutput.parse(List.of("@!@!@STARTMSG 2108:1 @!@!@",
+                "Property Monotone is violated by the initial state:", "@!@!@ENDMSG 2108 @!@!@")));
+        assertEquals("Monotone", initial.violatedProperty().orElseThrow());
     }
 
     @Test
