@@ -44,7 +44,8 @@ public final class CoverCommand implements Callable<Integer> {
     private long randomSeed;
 
     @Option(names = "--levels", defaultValue = "reference,validator,el2", split = ",",
-            description = "levels beyond concretisation: reference, validator, el2 (default all three)")
+            description = "levels beyond concretisation: reference, validator, el2 (default all three; the "
+                    + "reference always runs, the others replay or check its traces)")
     private List<String> levels;
 
     @Option(names = "--max-walk-steps", defaultValue = "2000",
