@@ -1,12 +1,8 @@
 package org.hfmailbox.cli.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +10,12 @@ import java.util.concurrent.Callable;
 import org.hfmailbox.cli.ExitCode;
 import org.hfmailbox.review.InputError;
 import org.hfmailbox.review.PathDisplay;
-import org.hfmailbox.review.Trees;
 import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.bench.CheckThroughput;
 import org.hfmailbox.review.check.Durations;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
-import org.hfmailbox.review.tlc.ForkedTlc;
-import org.hfmailbox.review.tlc.TlcRunner;
-import org.hfmailbox.review.tlc.TlcReport;
-import org.hfmailbox.review.tlc.TlcRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +31,6 @@ import picocli.CommandLine.Spec;
             + " same TLC workers; print distinct states per minute of both, their ratio, and min/median over the runs.")
 public final class BenchCheckCommand implements Callable<Integer> {
     private static final String CONFIGURATION = "default";
-    private static final String BENCH_MODULE = "BenchCounter";
 
     @Spec
     private CommandSpec spec;
@@ -60,13 +51,6 @@ public final class BenchCheckCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", description = "where TLC's output goes (default: target/bench/)")
     private Path outDir;
 
-    /** One measured run. */
-    private record Measure(long distinct, Duration wall) {
-        double perMinute() {
-            return distinct / (wall.toMillis() / 60000.0);
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         if (runs < 1) {
@@ -84,70 +68,39 @@ public final class BenchCheckCommand implements Callable<Integer> {
                 "no configuration named '" + config + "' in " + manifest.displayName()));
         int w = workers != null ? workers : c.workers();
         Path out = outDir != null ? outDir : root.resolve("target").resolve("bench");
-        Path benchSpec = extractBenchSpec(out.resolve("spec"));
         PrintWriter pw = spec.commandLine().getOut();
-        pw.printf("bench check: '%s' (%s) against %s, %d worker%s, %d run%s%n", c.name(), c.cfg(), BENCH_MODULE, w,
-                w == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
+        pw.printf("bench check: '%s' (%s) against %s, %d worker%s, %d run%s%n", c.name(), c.cfg(),
+                CheckThroughput.BENCH_MODULE, w, w == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
         pw.flush();
+        CheckThroughput bench = new CheckThroughput(display, spec.commandLine().getErr());
         List<Double> model = new ArrayList<>();
         List<Double> trivial = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
-        TlcRunner tlc = new ForkedTlc(Duration.ofSeconds(10), s -> { });
         for (int i = 1; i <= runs; i++) {
-            Optional<Measure> mo = measure(tlc, new TlcRequest(dir, manifest.spec(), dir.resolve(c.cfg()), w,
-                    out.resolve("meta"), out.resolve(c.name() + "-" + i + ".out")), display);
-            Optional<Measure> to = mo.isEmpty() ? Optional.empty() : measure(tlc, new TlcRequest(benchSpec,
-                    BENCH_MODULE, benchSpec.resolve(BENCH_MODULE + ".cfg"), w, out.resolve("meta"),
-                    out.resolve(BENCH_MODULE + "-" + i + ".out")), display);
-            if (to.isEmpty()) {
+            Optional<CheckThroughput.Pair> p = bench.measure(manifest, c, w, out, i);
+            if (p.isEmpty()) {
                 return ExitCode.CHECK_FAILED;
             }
-            Measure m = mo.get();
-            Measure t = to.get();
+            CheckThroughput.Measure m = p.get().model();
+            CheckThroughput.Measure t = p.get().trivial();
             model.add(m.perMinute());
             trivial.add(t.perMinute());
-            ratio.add(m.perMinute() / t.perMinute());
+            ratio.add(p.get().ratio());
             pw.printf("run %d/%d: %s %,d distinct in %s = %,.0f/min; %s %,d distinct in %s = %,.0f/min; ratio %.1f %%%n",
-                    i, runs, c.name(), m.distinct(), Durations.seconds(m.wall()), m.perMinute(), BENCH_MODULE,
-                    t.distinct(), Durations.seconds(t.wall()), t.perMinute(), 100 * m.perMinute() / t.perMinute());
+                    i, runs, c.name(), m.distinct(), Durations.seconds(m.wall()), m.perMinute(),
+                    CheckThroughput.BENCH_MODULE, t.distinct(), Durations.seconds(t.wall()), t.perMinute(),
+                    100 * p.get().ratio());
             pw.flush();
         }
         RateStats ms = RateStats.of(model);
         RateStats ts = RateStats.of(trivial);
         RateStats rs = RateStats.of(ratio);
         pw.printf("distinct states per minute, %s: min %,.0f, median %,.0f%n", c.name(), ms.min(), ms.median());
-        pw.printf("distinct states per minute, %s: min %,.0f, median %,.0f%n", BENCH_MODULE, ts.min(), ts.median());
-        pw.printf("ratio %s / %s: min %.1f %%, median %.1f %%%n", c.name(), BENCH_MODULE, 100 * rs.min(), 100 * rs.median());
+        pw.printf("distinct states per minute, %s: min %,.0f, median %,.0f%n", CheckThroughput.BENCH_MODULE, ts.min(),
+                ts.median());
+        pw.printf("ratio %s / %s: min %.1f %%, median %.1f %%%n", c.name(), CheckThroughput.BENCH_MODULE,
+                100 * rs.min(), 100 * rs.median());
         pw.flush();
         return ExitCode.OK;
-    }
-
-    /** One TLC run; empty (after printing why) when TLC did not explore the whole space cleanly. */
-    private Optional<Measure> measure(TlcRunner tlc, TlcRequest request, PathDisplay display) throws IOException {
-        Trees.deleteRecursively(request.metaDir());
-        TlcRunner.Result r = tlc.run(request);
-        Trees.deleteRecursively(request.metaDir());
-        TlcReport report = r.report();
-        if (report.exitStatus() != 0 || report.distinctStates().isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("mailbox bench check: " + display.of(request.cfg()) + ": TLC did not explore the whole space"
-                    + " cleanly (exit status " + report.exitStatus() + "); see " + display.of(request.rawOutput()));
-            err.flush();
-            return Optional.empty();
-        }
-        return Optional.of(new Measure(report.distinctStates().getAsLong(), r.wallTime()));
-    }
-
-    private static Path extractBenchSpec(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String name : List.of(BENCH_MODULE + ".tla", BENCH_MODULE + ".cfg")) {
-            try (InputStream in = BenchCheckCommand.class.getResourceAsStream("/bench/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource /bench/" + name + " missing from the jar");
-                }
-                Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return dir;
     }
 }
