@@ -56,12 +56,14 @@ public final class CoverRun {
     private final Path projectRoot;
     private final Path outDir;
     private final PrintStream out;
+    private final CoverPrinter printer;
 
     /** @param outDir this configuration's output folder (e.g. {@code target/cover/small}) */
     public CoverRun(Path projectRoot, Path outDir, PrintStream out) {
         this.projectRoot = projectRoot;
         this.outDir = outDir;
         this.out = out;
+        this.printer = new CoverPrinter(out);
     }
 
     /** Runs the covering; {@code el2} null skips the EL2 level. */
@@ -106,7 +108,7 @@ public final class CoverRun {
         int longest = plan.walks().stream().mapToInt(w -> w.edges().size()).max().orElse(0);
         out.printf("cover %s: graph %,d states, %,d distinct edges; %,d required (%s%%); plan %,d walks, %,d steps "
                         + "(%,d repeated, %.2f steps per required edge), longest walk %,d%n", o.config(),
-                graph.nodeCount(), graph.edgeCount(), plan.required(), trim(o.sharePercent()), plan.walks().size(),
+                graph.nodeCount(), graph.edgeCount(), plan.required(), CoverPrinter.trim(o.sharePercent()), plan.walks().size(),
                 plan.steps(), plan.repeatedSteps(), (double) plan.steps() / Math.max(1, plan.required()), longest);
         t = lap(seconds, "plan", t);
 
@@ -165,7 +167,7 @@ public final class CoverRun {
                 }
                 if (to == walks.size() || System.nanoTime() - lastProgress > 5_000_000_000L) {
                     lastProgress = System.nanoTime();
-                    progress(o.config(), to, walks.size(), ledger, levels, start);
+                    printer.progress(o.config(), to, walks.size(), ledger, levels, start);
                 }
             }
         } finally {
@@ -187,7 +189,7 @@ public final class CoverRun {
                 loadBefore, loadAverage());
         Path index = CoverIndex.write(outDir, f, missing);
         mergeCoverage(o.config(), created);
-        summary(f, missing, index);
+        printer.summary(f, missing, index);
         return f;
     }
 
@@ -274,41 +276,6 @@ public final class CoverRun {
         }
     }
 
-    private void progress(String config, int done, int walks, EdgeLedger ledger, List<CoverLevel> levels,
-                          long start) {
-        StringBuilder b = new StringBuilder();
-        for (CoverLevel l : levels) {
-            b.append(b.length() == 0 ? "" : ", ").append(l.jsonName()).append(' ')
-                    .append(String.format("%.1f%%", 100.0 * ledger.requiredTaken(l) / Math.max(1, ledger.required())));
-        }
-        out.printf("cover %s: %,d/%,d walks; required edges taken: %s; %.0f s%n", config, done, walks, b,
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    private void summary(CoverFigures f, Map<CoverLevel, List<EdgeLedger.Missing>> missing, Path index) {
-        out.printf("== cover %s ==%n", f.config());
-        out.printf("  graph            %,d states, %,d distinct edges (from, to, action), %d actions%n",
-                f.graphStates(), f.graphEdges(), f.graphActions().size());
-        out.printf("  plan             %,d required edges (%s%%, random seed %d), %,d walks, %,d steps (%,d repeated)%n",
-                f.plan().required(), trim(f.sharePercent()), f.randomSeed(), f.plan().walks().size(),
-                f.plan().steps(), f.plan().repeatedSteps());
-        for (CoverLevel l : f.levels()) {
-            out.printf("  %-20s %,d of %,d required edges (%.2f%%), %,d steps%s%n", l.jsonName(),
-                    f.requiredTaken().get(l), f.plan().required(), f.percent(l), f.stepsTaken().get(l),
-                    l == CoverLevel.VALIDATOR_OBSERVABLE ? ", largest frontier " + f.frontierMax() : "");
-            missing.get(l).stream().limit(3).forEach(m -> out.printf("    not taken: %d -> %d %s: %s%n",
-                    m.edge().from(), m.edge().to(), m.edge().action(), m.reason()));
-        }
-        StringBuilder b = new StringBuilder();
-        f.stageSeconds().forEach((s, v) -> b.append(b.length() == 0 ? "" : ", ").append(s)
-                .append(String.format(" %.1f s", v)));
-        out.printf("  wall time        %.1f s (%s); load average %s -> %s%n", f.wallSeconds(), b, f.loadBefore(),
-                f.loadAfter());
-        out.printf("  index            %s%n", index);
-        out.println(f.complete() ? "  result: every required edge taken at every level"
-                : "  result: SOME REQUIRED EDGE NOT TAKEN (listed in " + CoverIndex.NOT_TAKEN + ")");
-    }
-
     private static <A, B> List<B> parallel(ExecutorService pool, List<A> items, Function<A, B> job) {
         List<Future<B>> futures = new ArrayList<>(items.size());
         for (A a : items) {
@@ -345,9 +312,6 @@ public final class CoverRun {
         seconds.merge(stage, (System.nanoTime() - since) / 1e9, Double::sum);
     }
 
-    private static String trim(double percent) {
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
-    }
 
     private static String loadAverage() {
         try {
