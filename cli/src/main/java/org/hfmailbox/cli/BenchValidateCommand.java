@@ -12,10 +12,11 @@ import java.util.concurrent.Callable;
 
 /** {@code ./mailbox bench validate}: in-process validation against one TLC process per trace, side by side. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Generate distinct traces of the default shape and validate them one TLC process per trace",
-                "(a sample) and in process (all), printing traces/s, steps/s and their ratio; then the same",
-                "traces in observable-only form through the frontier, side by side with the full-state form",
-                "(throughput and frontier size)."})
+        description = {"Generate distinct traces of the default shape and validate them one TLC",
+                "process per trace (a sample) and in process (all), printing traces/s,",
+                "steps/s and their ratio; then the same traces in observable-only form",
+                "through the frontier, side by side with the full-state form (throughput",
+                "and frontier size)."})
 public final class BenchValidateCommand implements Callable<Integer> {
     @Option(names = "--traces", defaultValue = "1000", description = "traces to validate in process (default 1000)")
     private int traces;

@@ -24,13 +24,16 @@ import picocli.CommandLine.Option;
 
 /** {@code ./mailbox cover --config NAME}: every edge of a configuration's state graph, at every level. */
 @Command(name = "cover", mixinStandardHelpOptions = true,
-        description = {"Take every distinct edge (from, to, action) of a configuration's state graph at every level:",
-                "TLC dumps the graph, a covering of walks from the initial state is planned (few repeated steps),",
-                "each walk is concretised by TLC into a scenario, run on the reference, its trace validated",
-                "(full-state and observable-only) and replayed at EL2, in batches, with a progress line.",
-                "Writes target/cover/NAME/index.json (figures), not-taken.ndjson (every required edge a level",
-                "did not take, with the reason) and the generated scenarios. Exit 0 when every level took every",
-                "required edge, 1 when some did not, 2 on bad usage (unknown configuration, no EL2 image)."})
+        description = {"Take every distinct edge (from, to, action) of a configuration's state",
+                "graph at every level. TLC dumps the graph; walks from the initial state",
+                "that take every edge with few repeated steps are planned; each walk is",
+                "concretised by TLC into a scenario, run on the reference, its trace",
+                "validated (full-state and observable-only) and replayed at EL2, in",
+                "batches, with a progress line. Writes target/cover/NAME/index.json (the",
+                "figures), not-taken.ndjson (every required edge a level did not take,",
+                "with the reason) and the scenarios. Exit 0 when every level took every",
+                "required edge, 1 when some did not, 2 on bad usage (unknown",
+                "configuration, no EL2 image or QEMU)."})
 public final class CoverCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "NAME",
             description = "a configuration of spec/manifest.json (e.g. small, liveness)")

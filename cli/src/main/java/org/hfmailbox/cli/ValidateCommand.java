@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 
 /** {@code ./mailbox validate TRACE...}: every step of every trace decided by TLC against spec/Mailbox.tla. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate NDJSON traces against spec/Mailbox.tla, in process with TLC, batching traces",
-                "that share header constants. A full-state trace binds every spec variable at every event;",
-                "an observable-only trace (header \"form\": \"observable\", docs/trace-format.md) is validated",
-                "by keeping the set of spec states consistent with it (the frontier). Exit 0 when all are",
-                "accepted, 1 when some is rejected (or, with --both-ways, the forms disagree), 2 when some is",
-                "malformed."})
+        description = {"Validate NDJSON traces against spec/Mailbox.tla, in process with TLC,",
+                "batching traces that share header constants. A full-state trace binds",
+                "every spec variable at every event; an observable-only trace (header",
+                "\"form\": \"observable\", docs/trace-format.md) is validated by keeping",
+                "the set of spec states consistent with it (the frontier). Exit 0 when",
+                "all are accepted, 1 when some is rejected (or, with --both-ways, the",
+                "forms disagree), 2 when some is malformed."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files (NDJSON)")
     private List<Path> traces;
