@@ -7,13 +7,23 @@
 .section .text.boot, "ax"
 .global _start
 _start:
+    b       boot
+// The diagnostic block, at a fixed address (the image's load address + 8): where a driver that stopped a hung run
+// finds the CPUs' state and the unflushed event records in guest memory (QEMU's monitor; Watchdog.java).
+.balign 8
+diag_block:                               // (Watchdog.java reads these words in this order)
+    .quad   0x4741494446424d48            // "HMFBDIAG"
+    .quad   g_cpus, CPU_SIZE, CPU_SPIN, g_vms, VM_SIZE, g_vcpus, VCPU_SIZE, MAX_VCPUS
+    .quad   g_evbuf, g_ev_pos, g_trace_idx, g_seq, g_step_idx, g_gen, g_step_lock, g_nphys, g_trace_status
+boot:
     msr     daifset, #0xf
     mov     x0, #0
     bl      cpu_setup
     bl      el2_tables_build
     bl      el2_mmu_enable
-    bl      stage2_build_all
     bl      guests_install
+    bl      gic_init_distributor
+    bl      gic_init_cpu
     ldr     x0, =msg_boot
     bl      uart_puts
     ldr     x1, =INPUT_BASE
@@ -38,6 +48,12 @@ _start:
     str     x0, [x2]
     ldr     x0, [x1, #IN_HOLD_SPIN]
     ldr     x2, =g_hold_spin
+    str     x0, [x2]
+    ldr     x0, [x1, #IN_FLAGS]
+    ldr     x2, =g_in_flags
+    str     x0, [x2]
+    ldr     x0, [x1, #IN_SABOTAGE]
+    ldr     x2, =g_sabotage
     str     x0, [x2]
     bl      start_secondaries
     b       batch_next
@@ -93,20 +109,28 @@ secondary_entry:
     mov     x19, x0
     bl      cpu_setup
     bl      el2_mmu_enable
+    bl      gic_init_cpu
     b       cpu_run_loop
 
-// guests_install: copy the guest program into page 0 of every VM region.
+// guests_install: copy the guest program and its EL1 vector table into the private pages of every VM region.
 //   in: none; out: none; clobbers x0-x5
 guests_install:
     mov     x5, x30
     mov     x4, #0
 1:  cmp     x4, #MAX_VMS
     b.hs    2f
-    ldr     x0, =GUEST_BASE
+    ldr     x0, =(GUEST_BASE + PRIV_PA + P_CODE)
     mov     x1, #VM_REGION
     madd    x0, x4, x1, x0
     ldr     x1, =guest_code_start
     ldr     x2, =guest_code_end
+    sub     x2, x2, x1
+    bl      byte_copy
+    ldr     x0, =(GUEST_BASE + PRIV_PA + P_VECTORS)
+    mov     x1, #VM_REGION
+    madd    x0, x4, x1, x0
+    ldr     x1, =guest_vectors_start
+    ldr     x2, =guest_vectors_end
     sub     x2, x2, x1
     bl      byte_copy
     add     x4, x4, #1
@@ -176,7 +200,10 @@ msg_bad_smp:    .asciz "hfmailbox EL2 harness: PSCI CPU_ON of a secondary CPU fa
 
 .bss
 .balign 16
-.global g_cpus, g_vms, g_vcpus
+.global g_cpus, g_vms, g_vcpus, g_in_flags, g_sabotage
+g_in_flags: .skip 8
+g_sabotage: .skip 8
+.balign 16
 g_stacks: .skip (STACK_SIZE * (MAX_CPUS + 1))
 .balign 64
 g_cpus:   .skip (CPU_SIZE * MAX_CPUS)

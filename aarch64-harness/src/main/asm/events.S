@@ -200,7 +200,8 @@ emit_trace_begin:
     ret
 
 // emit_event: the EVENT record of the step just taken on this CPU:
-//   w0 [type | words << 8], w1 seq, w2 [cpu | action << 8 | flags << 16 | actor ref << 24], w3 MPIDR_EL1,
+//   w0 [type | words << 8], w1 seq, w2 [cpu | action << 8 | flags << 16 | actor ref << 24 | guest check << 48],
+//   w3 MPIDR_EL1,
 //   w4 ret, w5 aux, w6..w9 the step's x0..x3, then (index, value, mask) triples: the snapshot words that changed
 //   (mask all ones here; contended free-running records only the bits a step wrote, record.S).
 //   in:  x0 = action, x1 = flags (F_*), x2 = ret, x3 = aux, x4 = actor vCPU (struct vcpu *, or 0)
@@ -257,6 +258,9 @@ emit_event:
     mov     x0, x23
     bl      vcpu_ref
     orr     x11, x11, x0, lsl #24
+    mrs     x10, tpidr_el2
+    ldr     x12, [x10, #CPU_CHECK]        // the guest's register check (id + 1, 0 none)
+    orr     x11, x11, x12, lsl #48
     mrs     x12, mpidr_el1
     stp     x11, x12, [x24, #16]
     stp     x21, x22, [x24, #32]
@@ -322,7 +326,7 @@ emit_fatal:
 
 // ev_flush: write the buffered records to the output file (semihosting SYS_WRITE) and empty the buffer.
 //   in: none; out: none; clobbers x0-x3
-.global ev_flush, ev_reserve, ev_commit
+.global ev_flush, ev_reserve, ev_commit, g_evbuf
 ev_flush:
     ldr     x1, =g_ev_pos
     ldr     x2, [x1]

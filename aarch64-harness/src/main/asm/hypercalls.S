@@ -167,7 +167,8 @@ vcpu_get_count:
 
 // vcpu_run: R5-R8, under the target's vcpu.lock. Success decides the switch (cpu_op vcpu_switch with the placeholder
 // YIELD 0); every failure returns WAIT_FOR_INTERRUPT (0x1), a target in WFI included (only interrupt_inject wakes
-// it). With save-before-publish the decision waits until the target's registers are saved. (Transitional: with
+// it). With save-before-publish the decision waits until the target's registers are saved, re-deciding under the
+// lock after each wait. (Transitional: with
 // the replaced correction wfi-wake-on-run, bit C_WFI_WAKE_ON_RUN_OLD, a WFI-blocked target resumes after its WFI;
 // in contended mode that also waits for the save, since it writes the target's saved pc.)
 vcpu_run:
@@ -193,14 +194,19 @@ vcpu_run:
 21: add     x0, x24, #VCPU_REGS_AVAIL
     ldar    x1, [x0]
     cbnz    x1, 4f
-    add     x0, x24, #VCPU_LOCK           // registers still live elsewhere: wait for the save, retry
-    bl      sl_unlock
-    add     x0, x24, #VCPU_REGS_AVAIL
+    add     x0, x24, #VCPU_LOCK           // registers still live elsewhere: release the lock, wait a while for
+    bl      sl_unlock                     // the save, then decide again (the target may be running by then, as
+    add     x0, x24, #VCPU_REGS_AVAIL     // later Hafnium's loop re-reads its state under the lock each time)
+    spin_on x0, x1
+    mov     x2, #1024
     sevl
 3:  wfe
     ldaxr   x1, [x0]
-    cbz     x1, 3b
-    clrex
+    cbnz    x1, 31f
+    subs    x2, x2, #1
+    b.ne    3b
+31: clrex
+    spin_off x1
     b       1b
 4:  cbz     x27, 5f
     ldr     x0, [x24, #(VCPU_REGS + R_ELR)]
@@ -236,8 +242,9 @@ vcpu_run:
     return_value A_VCPU_RUN, x2
 
 // vm_configure: C1-C4 in Hafnium's order: alignment, then under the caller's vm.lock: already configured, both
-// IPAs mapped in its stage 2 (a real table walk), distinct pages, then the hypervisor mappings (which the step's
-// flags may force to fail; a failed recv mapping rolls the send mapping back).
+// IPAs mapped in its stage 2 (a real table walk, which does not count the guest program's private pages), distinct
+// pages, then the hypervisor mappings (which the step's flags may force to fail; a failed recv mapping rolls the
+// send mapping back). The mailbox keeps the pages' physical addresses, which EL2's identity map reaches.
 vm_configure:
     orr     x4, x1, x2
     tst     x4, #0xfff
@@ -252,12 +259,14 @@ vm_configure:
     cbnz    x4, 8f
     ldr     x0, [x22, #VM_VTTBR]
     mov     x1, x26
-    bl      stage2_is_mapped
+    bl      stage2_lookup
     cbz     x0, 8f
+    mov     x26, x0                       // from here the pages' physical addresses (Hafnium: IPA = PA)
     ldr     x0, [x22, #VM_VTTBR]
     mov     x1, x27
-    bl      stage2_is_mapped
+    bl      stage2_lookup
     cbz     x0, 8f
+    mov     x27, x0
     cmp     x26, x27
     b.eq    8f
     bl      current_step
@@ -323,9 +332,9 @@ mailbox_send:
 // the waiter pop (LIFO head; fifo-waiters: the bottom) under the waiter's vcpu.lock, which gets the receive
 // response in its saved x0. A primary sender gets the woken index (or 0xffff) at once; a secondary sender
 // continues to mailbox_send_switch with the primary's MESSAGE / WAKE_UP value. aux = FNV-1a of the bytes
-// delivered. The step commits inside the waiter's vcpu.lock when there is a waiter (nested in the recipient's
-// vm.lock), else inside the vm.lock. Contended mode without retval-before-publish: the waiter's saved x0 is
-// written only once its register save completed (the save also writes it).
+// delivered. The step commits inside the waiter's vcpu.lock and register buffer lock when there is a waiter
+// (nested in the recipient's vm.lock), else inside the vm.lock. Its write of the waiter's r0 does not wait for the
+// waiter's register save: at aa039b39 that save may still be pending and then overwrites it (the window).
 .global mailbox_send_deliver
 mailbox_send_deliver:
     load_caller
@@ -399,20 +408,9 @@ mailbox_send_deliver:
     mov     x11, x6
     add     x0, x11, #VCPU_LOCK
     bl      sl_lock
-    ldr     x0, =g_mode
-    ldr     x0, [x0]
-    cmp     x0, #MODE_CONTENDED
-    b.ne    47f
-    ldr     x0, =g_corrections
-    ldr     x0, [x0]
-    tbnz    x0, #C_RETVAL_BEFORE_PUBLISH, 47f
-    add     x0, x11, #VCPU_REGS_AVAIL     // wait for the waiter's register save (it writes x0 too)
-    sevl
-46: wfe
-    ldaxr   x1, [x0]
-    cbz     x1, 46b
-    clrex
-47: mov     x0, #VS_READY
+    mov     x0, x11                       // its register buffer too: a save pending on the waiter's CPU writes
+    bl      regs_lock                     // r0 under it (aa039b39: after this write, the lost return value)
+    mov     x0, #VS_READY
     str     x0, [x11, #VCPU_STATE]
     orr     x1, x23, x26, lsl #32         // RECEIVE_RESPONSE(sender, size)
     set_saved_x0 x11, x1
@@ -447,7 +445,8 @@ mailbox_send_deliver:
     b       step_finish
 
 // deliver_fields: the delivery's record fields (recipient's mailbox, waiter, this CPU's cpu_op), then the
-// record is closed and the waiter's vcpu.lock and the recipient's vm.lock are released, in that order.
+// record is closed and the waiter's buffer lock and vcpu.lock and the recipient's vm.lock are released, in that
+// order.
 //   in: x19 = cpu, x24 = recipient vm, x11 = popped waiter or 0; out: none; clobbers x0-x7, x16, x17
 deliver_fields:
     str     x30, [sp, #-16]!
@@ -464,6 +463,8 @@ deliver_fields:
     bl      rec_cpu_op
     bl      rec_close
     cbz     x11, 2f
+    mov     x0, x11
+    bl      regs_unlock
     add     x0, x11, #VCPU_LOCK
     bl      sl_unlock
 2:  add     x0, x24, #VM_LOCK
@@ -499,6 +500,7 @@ mailbox_send_switch:
 1:  mov     x0, #A_MAILBOX_SEND_SWITCH
     mov     x1, x26
     mov     x2, #1
+    ubfx    x3, x27, #C_RETVAL_BEFORE_PUBLISH, #1
     bl      api_switch_to_primary
     continue_step A_MAILBOX_SEND_SWITCH
 
@@ -587,6 +589,7 @@ mailbox_receive_wait:
 2:  mov     x0, #A_MAILBOX_RECEIVE_WAIT
     mov     x1, xzr
     mov     x2, #1
+    ubfx    x3, x26, #C_RETVAL_BEFORE_PUBLISH, #1
     bl      api_switch_to_primary
     ldr     x0, [x19, #CPU_HELD]
     bl      sl_unlock
@@ -646,17 +649,21 @@ mailbox_clear:
 // SwitchToPrimary), for mailbox_send_switch, mailbox_receive_wait, wfi_trap and api_yield. The caller holds the
 // calling vCPU's lock and has written Pc's saved x0, the caller's state and (retval-before-publish) its saved x0.
 // Sets cpu_op = vcpu_switch{next = Pc, user_ret}, commits the step inside the lock with its record (Pc's saved
-// x0, the caller's state and saved x0, cpu_op), then releases the caller's vcpu.lock.
+// x0, the caller's state, the caller's saved x0 when this step wrote it, cpu_op), then releases the caller's
+// vcpu.lock. (The caller's saved x0 is recorded only when written: at aa039b39 a late register save of the caller
+// on another CPU may be writing it under the buffer lock, which this step does not hold.)
 //   in:  x19 = this cpu, x21 = the calling vCPU, x24 = Pc, x0 = action id, x1 = user_ret,
-//        x2 = 1 when user_ret is a value for the register save (fast path), 0 when not (slow path)
+//        x2 = 1 when user_ret is a value for the register save (fast path), 0 when not (slow path),
+//        x3 = 1 when this step wrote the caller's saved x0
 //   out: x0-x18 clobbered; x19-x29 preserved
 api_switch_to_primary:
     stp     x30, x0, [sp, #-16]!
+    str     x3, [sp, #-16]!
     mov     x3, #OP_VCPU_SWITCH
     str     x3, [x19, #CPU_OP]
     stp     x24, x1, [x19, #CPU_OP_A]
     str     x2, [x19, #CPU_OP_C]
-    ldr     x0, [sp, #8]
+    ldr     x0, [sp, #24]
     mov     x1, #F_VCPU_ACTOR
     mov     x2, #0
     mov     x3, #0
@@ -665,9 +672,11 @@ api_switch_to_primary:
     bl      rec_vcpu_saved_x0
     mov     x0, x21
     bl      rec_vcpu_state
+    ldr     x0, [sp], #16
+    cbz     x0, 1f
     mov     x0, x21
     bl      rec_vcpu_saved_x0
-    mov     x0, x19
+1:  mov     x0, x19
     bl      rec_cpu_op
     bl      rec_close
     add     x0, x21, #VCPU_LOCK
@@ -675,8 +684,9 @@ api_switch_to_primary:
     ldp     x30, x0, [sp], #16
     ret
 
-// switch_out_secondary: X1/X3: the primary's saved x0 = code, the caller's state under its vcpu.lock (where it
-// commits), then the switch to the primary with no value for the caller (its saved x0 stays).
+// switch_out_secondary: X1/X3 (slow path: the volatile registers were saved at exception entry): the primary's
+// saved x0 = code, the caller's state under its vcpu.lock and its saved x0 = its own x0 (none) under its buffer
+// lock, where it commits; then the switch to the primary with no value for the caller.
 //   in:  x26 = new state, x27 = primary's code, x28 = action; out: branches to step_finish
 switch_out_secondary:
     load_caller
@@ -686,11 +696,18 @@ switch_out_secondary:
     add     x0, x21, #VCPU_LOCK
     bl      sl_lock
     str     x26, [x21, #VCPU_STATE]
-    str     xzr, [x21, #VCPU_X0_VALID]    // the slow path saves the guest's own x0: no hypervisor value
+    mov     x0, x21
+    bl      regs_lock
+    ldr     x0, [x19, #CPU_FRAME]         // the slow path saved the guest's own x0: no hypervisor value (written
+    str     x0, [x21, #VCPU_REGS]         // again here, under the buffer lock, where the step commits)
+    str     xzr, [x21, #VCPU_X0_VALID]
     mov     x0, x28
     mov     x1, xzr
     mov     x2, xzr
+    mov     x3, #1
     bl      api_switch_to_primary
+    mov     x0, x21
+    bl      regs_unlock
     mov     x0, x28
     mov     x1, #F_VCPU_ACTOR
     mov     x2, #0
@@ -700,19 +717,10 @@ switch_out_secondary:
     mov     x20, x0
     b       step_kind_mismatch
 
-// wfi_trap: X1 (a real WFI trapped by HCR_EL2.TWI): blocked_interrupt, the primary gets WAIT_FOR_INTERRUPT.
-// At aa039b39 the PC is not advanced (nothing ever resumes the vCPU); with wfi-wake-on-interrupt the WFI completes
-// when interrupt_inject wakes it, so the saved PC is past the instruction (as later Hafnium skips it at the trap).
+// wfi_trap: X1 (a real WFI trapped by HCR_EL2.TWI; lower_sync saved the PC past it only with
+// wfi-wake-on-interrupt): blocked_interrupt, the primary gets WAIT_FOR_INTERRUPT.
 .global wfi_trap
 wfi_trap:
-    ldr     x0, =g_corrections
-    ldr     x0, [x0]
-    tbz     x0, #C_WFI_WAKE_ON_INTERRUPT, 1f
-    mrs     x1, tpidr_el2
-    ldr     x0, [x1, #(CPU_FRAME + R_ELR)]
-    add     x0, x0, #4
-    str     x0, [x1, #(CPU_FRAME + R_ELR)]
-1:
     mov     x26, #VS_BLOCKED_INTERRUPT
     mov     x27, #1
     mov     x28, #A_WFI_TRAP

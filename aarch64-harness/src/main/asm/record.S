@@ -62,7 +62,9 @@ rec_open:
     orr     x3, x3, x1, lsl #8
     orr     x3, x3, x2, lsl #16
     orr     x6, x6, x3, lsl #24
-4:  mrs     x0, mpidr_el1
+4:  ldr     x0, [x17, #CPU_CHECK]       // the guest's register check
+    orr     x6, x6, x0, lsl #48
+    mrs     x0, mpidr_el1
     stp     x6, x0, [x7, #16]             // w2, w3 MPIDR_EL1
     add     x0, x17, #CPU_FREE_STEP       // w6..w9 the step's x0..x3
     ldp     x1, x2, [x0, #ST_X0]

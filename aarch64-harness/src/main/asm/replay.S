@@ -32,6 +32,7 @@ wait_my_step:
     ldr     x4, [x4]
     ldr     x5, =g_steps
     ldr     x5, [x5]
+    spin_on x1, x6
     sevl
 1:  wfe
     ldaxr   x2, [x1]
@@ -42,8 +43,10 @@ wait_my_step:
     cmp     x6, x3
     b.ne    1b
     clrex
+    spin_off x6
     ret
 2:  clrex
+    spin_off x6
     mov     x0, #0
     ret
 
@@ -64,7 +67,8 @@ step_advance:
     ret
 
 // step_finish: common tail of every step: optionally hand the value to the caller (fast path: x0 = value,
-// x1..x17 = 0, as Hafnium's HVC return), record the event, advance the counter, go back to the step loop.
+// x1..x17 = 0, as Hafnium's HVC return; slow path, a trapped SMC: r0 = value, the other registers as saved),
+// record the event (with the guest's register check, CPU_CHECK), advance the counter, go back to the step loop.
 //   in:  x0 = action, x1 = flags (F_*), x2 = ret, x3 = aux; out: branches to step_loop
 .global step_finish
 step_finish:
@@ -72,10 +76,28 @@ step_finish:
     tbz     x1, #3, 2f                    // F_TO_CALLER
     add     x10, x9, #CPU_FRAME
     str     x2, [x10], #8
+    ldr     x11, [x9, #CPU_SLOW]
+    cbnz    x11, 11f
+    ldr     x11, =g_sabotage
+    ldr     x11, [x11]
+    tbnz    x11, #0, 2f                   // SAB_NO_ZERO (self-test)
     mov     x11, #17
 1:  str     xzr, [x10], #8
     subs    x11, x11, #1
     b.ne    1b
+    b       2f
+11: str     xzr, [x9, #CPU_SLOW]          // slow path (SMC): r0 = the result in the buffer too, x1..x17 kept
+    stp     x0, x1, [sp, #-32]!
+    stp     x2, x3, [sp, #16]
+    ldr     x0, [x9, #CPU_CURRENT]
+    bl      regs_lock
+    ldr     x0, [x9, #CPU_CURRENT]
+    ldr     x2, [sp, #16]
+    str     x2, [x0, #VCPU_REGS]
+    bl      regs_unlock
+    ldp     x2, x3, [sp, #16]
+    ldp     x0, x1, [sp], #32
+    mrs     x9, tpidr_el2
 2:  ldr     x10, =g_mode
     ldr     x10, [x10]
     cmp     x10, #MODE_CONTENDED
@@ -85,6 +107,8 @@ step_finish:
     ldr     x4, [x9, #CPU_CURRENT]
 3:  and     x1, x1, #3
     bl      emit_event
+    mrs     x9, tpidr_el2
+    str     xzr, [x9, #CPU_CHECK]
     bl      step_advance
     b       step_loop
 4:  ldr     x10, [x9, #CPU_REC_DONE]      // contended: a step that took no lock and changed only this CPU's
@@ -93,6 +117,7 @@ step_finish:
     bl      rec_close
 5:  mrs     x9, tpidr_el2
     str     xzr, [x9, #CPU_REC_DONE]
+    str     xzr, [x9, #CPU_CHECK]
     b       step_loop
 
 // trace_error: stop the trace: record the status and info (first error wins), then move the counter to the end
@@ -128,8 +153,8 @@ trace_error:
     b       cpu_trace_done
 
 // step_loop: the body of a CPU during a trace. Takes this CPU's next step: a guest action is handed to the
-// current vCPU through its command slot and an ERET (the guest traps back into lower_sync); an IRQ step is
-// api_yield; a continuation step runs what cpu_op names.
+// current vCPU through its command slot and an ERET (the guest traps back into lower_sync); an IRQ step raises a
+// real interrupt (raise_irq); a continuation step runs what cpu_op names.
 //   in: none; out: never returns (cpu_trace_done at the end of the trace)
 .global step_loop
 step_loop:
@@ -150,12 +175,14 @@ step_loop:
     cmp     x2, #OP_GUEST
     b.ne    5f
     cmp     w1, #K_IRQ
-    b.eq    api_yield
+    b.eq    raise_irq
     cmp     w1, #K_EL2_ALIGN_TEST
     b.eq    el2_alignment_selftest
+    cmp     w1, #K_HOLD_LOCK_TEST
+    b.eq    hold_lock_selftest
     cmp     w1, #K_CONT
     b.eq    step_kind_mismatch
-    cmp     w1, #K_TOUCH
+    cmp     w1, #K_FP
     b.hi    step_kind_mismatch
     b       guest_issue
 5:  cbnz    w1, step_kind_mismatch
@@ -187,13 +214,50 @@ el2_alignment_selftest:
     ldr     x1, [x0]
     b       step_kind_mismatch            // reached only if the MMU does not check alignment
 
-// guest_issue: write the step's command (kind, x0..x3, payload into the staging page) into the current vCPU's
-// command slot, remember the x0 it will observe, and ERET into it.
+// raise_irq: an IRQ step: a real physical interrupt, the EL2 timer armed to fire IRQ_DELAY ticks (about 32 us)
+// after the secondary is entered: the guest runs (it finishes its register check and waits for a command, which
+// does not come) until the IRQ preempts it (lower_irq, api_yield). The primary takes no IRQ at EL2 (its IRQs stay
+// at its masked EL1), so an IRQ step of a primary does not fit.
+//   in:  x19 = struct cpu *, x20 = step; out: does not return
+.equ IRQ_DELAY, 2000
+raise_irq:
+    ldr     x0, [x19, #CPU_CURRENT]
+    ldr     x0, [x0, #VCPU_VM]
+    ldr     x0, [x0, #VM_ID]
+    cbz     x0, step_kind_mismatch
+    mov     x0, #IRQ_DELAY
+    bl      timer_arm
+    b       guest_enter
+
+// hold_lock_selftest: take VM x1's vm.lock and keep it: the next step that needs it spins forever, which the
+// driver's watchdog must report (CPU, PC, the lock). Recorded as an unknown call of the CPU.
+//   in:  x19 = struct cpu *, x20 = step; out: branches to step_finish
+hold_lock_selftest:
+    ldr     x0, [x20, #ST_X1]
+    and     x0, x0, #(MAX_VMS - 1)
+    ldr     x1, =g_vms
+    mov     x2, #VM_SIZE
+    madd    x0, x0, x2, x1
+    bl      sl_lock
+    mov     x0, #A_HVC_UNKNOWN
+    mov     x1, #0
+    mov     x2, #0
+    mov     x3, #0
+    b       step_finish
+
+// guest_issue: write the step's command (kind, x0..x3, payload length and destination, the payload into the
+// staging page) into the current vCPU's command slot, then its number (CMD_SEQ, store-release), and ERET into it.
+// A command is written only when the guest took the previous one (CMD_ACK = CMD_SEQ); otherwise (free-running: a
+// vCPU preempted before it took its command) the guest is resumed and takes the pending one.
 //   in:  x19 = struct cpu *, x20 = step; out: does not return
 guest_issue:
 .global guest_issue
     ldr     x21, [x19, #CPU_CURRENT]
     ldr     x22, [x21, #VCPU_CMD]
+    ldr     x23, [x22, #CMD_SEQ]
+    ldr     x0, [x22, #CMD_ACK]
+    cmp     x0, x23
+    b.ne    guest_enter
     ldrb    w0, [x20, #ST_KIND]
     str     x0, [x22, #CMD_KIND]
     ldp     x0, x1, [x20, #ST_X0]
@@ -201,15 +265,16 @@ guest_issue:
     ldp     x0, x1, [x20, #ST_X2]
     stp     x0, x1, [x22, #CMD_X2]
     ldr     x2, [x20, #ST_PLEN]
-    str     x2, [x22, #CMD_PLEN]
+    ldr     x3, [x20, #ST_PDEST]
+    stp     x2, x3, [x22, #CMD_PLEN]
     ldr     x0, [x21, #VCPU_STAGE]
     ldr     x1, [x20, #ST_POFF]
     ldr     x3, =INPUT_BASE
     add     x1, x1, x3
     bl      byte_copy
-    ldr     x0, [x19, #(CPU_FRAME + 0)]
-    str     x0, [x21, #VCPU_DELIVERED]
-    dsb     ish
+    add     x23, x23, #1
+    add     x0, x22, #CMD_SEQ
+    stlr    x23, [x0]
     b       guest_enter
 
 // cpu_trace_done: this CPU is finished with the trace: report to the barrier; CPU 0 then closes the trace,
@@ -240,15 +305,18 @@ cpu_run_loop:
     mov     sp, x0
     ldr     x20, [x19, #CPU_WAIT_GEN]
     ldr     x1, =g_gen
+    spin_on x1, x2
     sevl
 1:  wfe
     ldaxr   x2, [x1]
     cmp     x2, x20
     b.lo    1b
     clrex
+    spin_off x2
     ldr     x0, =g_exit
     ldr     x0, [x0]
     cbnz    x0, 3f
+    bl      gic_drain                     // no interrupt of the last trace preempts this one
     ldr     x0, [x19, #CPU_ID]
     ldr     x1, =g_ncpus
     ldr     x1, [x1]
@@ -273,12 +341,14 @@ trace_finish:
     mov     x1, #CPU_SIZE
     madd    x0, x22, x1, x0
     add     x0, x0, #CPU_DONE_GEN
+    spin_on x0, x1
     sevl
 2:  wfe
     ldaxr   x1, [x0]
     cmp     x1, x20
     b.lo    2b
     clrex
+    spin_off x1
     add     x22, x22, #1
     b       1b
 3:  ldr     x0, =g_mode
@@ -360,7 +430,11 @@ trace_setup:
 12: add     x28, x28, x28, lsl #1         // the first VM word
     ldr     x0, =g_snap_vcpu
     str     xzr, [x0]
-    // VMs and their vCPUs
+    // VMs and their vCPUs; each VM's stage 2 from the trace's layout
+    ldr     x0, [x19, #TR_LAYOUT]
+    ldr     x1, =INPUT_BASE
+    add     x0, x0, x1
+    stp     x0, xzr, [sp, #-16]!          // [sp] = the next VM's layout entry, [sp, 8] = tables rebuilt
     mov     x20, #0                       // k
 1:  cmp     x20, x26
     b.hs    6f
@@ -377,13 +451,26 @@ trace_setup:
     add     x0, x19, #TR_VCPUS
     ldr     x22, [x0, x20, lsl #3]        // vcpu count
     str     x22, [x21, #VM_VCPU_COUNT]
+    ldr     x1, [sp]
+    ldr     x2, [x1]                      // ranges
+    cbz     x2, 11f
+    ldr     x2, [x1, #8]                  // the first range's IPA: where the VM's guest sends from
+    str     x2, [x21, #VM_BASE]
+11: mov     x0, x20
+    bl      stage2_build
+    ldp     x1, x2, [sp]
+    orr     x2, x2, x0
+    ldr     x3, [x1]
+    add     x3, x3, x3
+    add     x3, x3, #1
+    add     x1, x1, x3, lsl #3
+    stp     x1, x2, [sp]
     mov     x0, x20
     bl      stage2_vttbr
     str     x0, [x21, #VM_VTTBR]
-    ldr     x23, =GUEST_BASE
+    ldr     x23, =(GUEST_BASE + PRIV_PA)
     mov     x0, #VM_REGION
-    madd    x23, x20, x0, x23             // VM base
-    str     x23, [x21, #VM_BASE]
+    madd    x23, x20, x0, x23             // the VM's private pages (physical)
     mov     x24, #0                       // i
 2:  cmp     x24, x22
     b.hs    5f
@@ -404,13 +491,20 @@ trace_setup:
     str     x0, [x1]
     mov     x0, #1
     str     x0, [x25, #VCPU_REGS_AVAIL]
-    add     x0, x23, #G_CMD
-    add     x0, x0, x24, lsl #8
+    str     x0, [x25, #VCPU_AT_RETURN]    // its first ERET delivers its start x0
+    add     x0, x23, #P_DATA
+    add     x0, x0, x24, lsl #12
     str     x0, [x25, #VCPU_CMD]
-    stp     xzr, xzr, [x0, #CMD_OBS]      // observed x0 and the error flag
-    add     x0, x23, #G_STAGE
+    mov     x1, #CMD_HEADER
+    bl      zero_words
+    ldr     x0, [x25, #VCPU_CMD]
+    str     x20, [x0, #CMD_VMID]
+    add     x0, x23, #P_STAGE
     add     x0, x0, x24, lsl #12
     str     x0, [x25, #VCPU_STAGE]
+    ldr     x0, =(PRIV_IPA + P_DATA + 0x200)  // x18: the guest keeps its data page's register area there
+    add     x0, x0, x24, lsl #12
+    str     x0, [x25, #(VCPU_REGS + 144)]
     ldr     x0, [x27], #8
     str     x0, [x25, #VCPU_REGS]
     cmp     x20, #0
@@ -419,15 +513,22 @@ trace_setup:
     mov     x0, #0x3c5                    // EL1h, DAIF masked
     str     x0, [x25, #(VCPU_REGS + R_SPSR)]
     cbnz    x24, 4f
-    str     x23, [x25, #(VCPU_REGS + R_ELR)]
+    ldr     x0, =PRIV_IPA                 // the guest program's entry
+    str     x0, [x25, #(VCPU_REGS + R_ELR)]
     mov     x0, #VS_READY
     str     x0, [x25, #VCPU_STATE]
 4:  add     x24, x24, #1
     b       2b
 5:  add     x20, x20, #1
     b       1b
+6:  ldp     x0, x1, [sp], #16
+    cbz     x1, 61f
+    dsb     ish                           // new stage-2 tables: no CPU keeps a walk of the old ones
+    tlbi    alle1is
+    dsb     ish
+    isb
     // physical CPUs: all off but CPU 0, which runs the primary's vCPU 0
-6:  mov     x20, #0
+61: mov     x20, #0
 7:  cmp     x20, #MAX_CPUS
     b.hs    8f
     ldr     x0, =g_cpus
@@ -437,6 +538,8 @@ trace_setup:
     add     x0, x0, #CPU_CURRENT          // keep CPU_ID
     mov     x1, #(CPU_STACK_TOP - CPU_CURRENT)
     bl      zero_words
+    stp     xzr, xzr, [x21, #CPU_CHECK]   // and CPU_SLOW
+    str     xzr, [x21, #CPU_SPIN]
     ldr     x0, =g_free_seed
     ldr     x0, [x0]
     add     x1, x20, #1
@@ -460,6 +563,7 @@ trace_setup:
     str     x0, [x19, #CPU_OP]
     ldr     x0, =g_vcpus
     bl      vcpu_load
+    bl      gic_drain
     bl      emit_trace_begin
     ldp     x29, x30, [sp], #16
     ret

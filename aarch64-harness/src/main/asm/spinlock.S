@@ -21,7 +21,9 @@ sl_lock:
     mov     x1, #1
     stxr    w2, x1, [x0]
     cbnz    w2, 5f
-    ldr     x1, =g_hold_spin
+    cbz     x16, 8f
+    spin_off x17
+8:  ldr     x1, =g_hold_spin
     ldr     x1, [x1]
 6:  cbz     x1, 7f
     sub     x1, x1, #1
@@ -29,6 +31,7 @@ sl_lock:
 7:  ret
 3:  cbnz    x16, 1b                       // held: count this acquisition once, by the lock's class
     mov     x16, #1
+    spin_on x0, x17
     mrs     x17, tpidr_el2
     add     x17, x17, #CPU_CNT
     ldr     x1, =g_vms

@@ -3,7 +3,8 @@
 // ESR_EL2, ELR_EL2 and FAR_EL2 on the UART, records them and ends the run with exit status 3.
 .include "layout.inc"
 
-// save_frame: the vector prologue: x0..x30, SP_EL1, ELR_EL2, SPSR_EL2 into the live frame of this CPU.
+// save_frame: the vector prologue: x0..x30, ELR_EL2, SPSR_EL2 into the live frame of this CPU (the guest's EL1
+// system registers and SP_EL1 stay in the hardware until the register save, switch.S).
 .macro save_frame
     stp     x0, x1, [sp, #-16]!
     mrs     x0, tpidr_el2
@@ -25,8 +26,6 @@
     str     x30, [x0, #240]
     ldp     x2, x3, [sp], #16
     stp     x2, x3, [x0]
-    mrs     x1, sp_el1
-    str     x1, [x0, #R_SP_EL1]
     mrs     x1, elr_el2
     mrs     x2, spsr_el2
     stp     x1, x2, [x0, #R_ELR]
@@ -123,9 +122,13 @@ el2_fatal:
     mov     x0, #3
     b       semi_exit
 
-// lower_sync: a synchronous exception from a guest (frame saved). Checks the guest's own register check, then
-// dispatches on ESR_EL2.EC: HVC (0x16), trapped SMC (0x17), WFI (0x01); aborts and anything else end the trace
-// with a report (Hafnium would lose the CPU: X4).
+// lower_sync: a synchronous exception from a guest (frame saved). Aborts end the trace at once. Otherwise the
+// guest's register check is taken over into the step (CPU_CHECK), then EL2 dispatches on ESR_EL2.EC as Hafnium
+// does: HVC (0x16) takes the fast path (the registers stay in the frame; hvc #HVC_GUEST_FAULT is the guest's report
+// of its own EL1 exception); a trapped SMC (0x17) and WFI (0x01) take the slow path, which saves the volatile
+// registers (x0..x18, x29, x30, ELR_EL2, SPSR_EL2) into the vCPU's buffer at once (switch.S entry_save); FP
+// (0x07) and anything else end the trace (Hafnium would lose the CPU: X4). Replay checks that the exception fits
+// the step; free-running records the registers the guest really passed.
 //   in: none; out: branches to a handler or to trace_error
 lower_sync:
     mrs     x19, tpidr_el2
@@ -136,42 +139,90 @@ lower_sync:
     bl      current_step                  // x0 = step
     mov     x20, x0
     ldr     x21, [x19, #CPU_CURRENT]
-    // aborts first: the guest may have faulted before it could store its check words
     cmp     x26, #0x24
     b.eq    guest_abort
     cmp     x26, #0x20
     b.eq    guest_abort
-    // the guest's check: its callee-saved signature and the x0 it observed
+    bl      guest_check_take
+    mov     x0, #0                        // the step kind the exception is
+    cmp     x26, #0x16
+    b.ne    1f
+    and     x1, x25, #0xffff              // the HVC immediate
+    cmp     x1, #HVC_GUEST_FAULT
+    b.eq    guest_fault
+    mov     x0, #K_HVC
+1:  cmp     x26, #0x17
+    b.ne    2f
+    mov     x0, #K_SMC
+2:  cmp     x26, #0x01
+    b.ne    3f
+    tbnz    x25, #0, unexpected_lower     // WFE: guests never execute it
+    mov     x0, #K_WFI
+3:  cbz     x0, unexpected_lower          // FP trap (0x07) and every other class
+    bl      step_kind_check               // replay: the step's kind; free-running: record kind and registers
+    mov     x0, #1
+    str     x0, [x21, #VCPU_AT_RETURN]    // it resumes at the instruction after its trap
+    cmp     x26, #0x16
+    b.eq    hvc_handler
+    ldr     x0, [x19, #(CPU_FRAME + R_ELR)]
+    cmp     x26, #0x01
+    b.ne    4f
+    ldr     x1, =g_corrections            // a WFI: at aa039b39 the PC stays on it (nothing resumes the vCPU);
+    ldr     x1, [x1]                      // with wfi-wake-on-interrupt the WFI completes when the vCPU is woken,
+    tbz     x1, #C_WFI_WAKE_ON_INTERRUPT, 5f  // so its PC is past it (as later Hafnium skips it at the trap)
+4:  add     x0, x0, #4                    // a trapped SMC returns after the instruction
+    str     x0, [x19, #(CPU_FRAME + R_ELR)]
+5:  mov     x0, x21
+    bl      entry_save                    // slow path: the volatile registers into the buffer now
+    cmp     x26, #0x01
+    b.eq    wfi_trap
+    mov     x0, #1
+    str     x0, [x19, #CPU_SLOW]
+    b       smc_handler
+
+// step_kind_check: the exception is a step of kind x0. Replay: it must be the step's kind (a load or FP test step
+// ends in an HVC); a mismatch ends the trace. Free-running: the step record takes the kind and the registers the
+// guest really trapped with (a command may have been chosen by another CPU before the vCPU moved here).
+//   in: x0 = kind, x19 = cpu, x20 = step; out: returns, or branches to kind_mismatch; clobbers x0-x3
+step_kind_check:
+    ldr     x1, =g_mode
+    ldr     x1, [x1]
+    cbz     x1, 1f
+    strb    w0, [x20, #ST_KIND]
+    ldp     x2, x3, [x19, #CPU_FRAME]
+    stp     x2, x3, [x20, #ST_X0]
+    ldp     x2, x3, [x19, #(CPU_FRAME + 16)]
+    stp     x2, x3, [x20, #ST_X2]
+    ret
+1:  ldrb    w1, [x20, #ST_KIND]
+    cmp     w1, w0
+    b.eq    2f
+    cmp     x0, #K_HVC                    // the load and FP tests end with an HVC
+    b.ne    kind_mismatch
+    cmp     w1, #K_TOUCH
+    b.eq    2f
+    cmp     w1, #K_FP
+    b.ne    kind_mismatch
+2:  ret
+
+// guest_check_take: the guest's check of its registers after its last resume (guest.S), and EL2's own: the x0 it
+// saw (CMD_OBS) is the x0 EL2 delivered (VCPU_DELIVERED, guest_enter). The first difference becomes CPU_CHECK
+// (register id + 1), which the step's event carries; the slot's flag is cleared. Not a failure by itself: a vCPU
+// resumed from an unsaved context (aa039b39) finds its registers changed; the driver decides (TraceComparator).
+//   in: x19 = cpu, x21 = current vCPU; out: none; clobbers x0-x3
+guest_check_take:
     ldr     x0, [x21, #VCPU_CMD]
     ldr     x1, [x0, #CMD_ERR]
-    ldr     x2, [x0, #CMD_OBS]
+    cbz     x1, 1f
+    str     xzr, [x0, #CMD_ERR]
+    b       2f
+1:  ldr     x2, [x0, #CMD_OBS]
     ldr     x3, [x21, #VCPU_DELIVERED]
-    cbnz    x1, guest_check_failed
     cmp     x2, x3
-    b.ne    guest_check_failed
-    ldrb    w1, [x20, #ST_KIND]
-    cmp     x26, #0x16
-    b.eq    1f
-    cmp     x26, #0x17
     b.eq    2f
-    cmp     x26, #0x01
-    b.eq    3f
-    b       unexpected_lower
-1:  cmp     w1, #K_HVC
-    b.eq    hvc_handler
-    cmp     w1, #K_TOUCH                  // a load that did not fault ends with an HVC
-    b.ne    kind_mismatch
-    b       hvc_handler
-2:  cmp     w1, #K_SMC
-    b.ne    kind_mismatch
-    ldr     x0, [x19, #(CPU_FRAME + R_ELR)]
-    add     x0, x0, #4                    // a trapped SMC returns after the instruction
-    str     x0, [x19, #(CPU_FRAME + R_ELR)]
-    b       smc_handler
-3:  tbnz    x25, #0, unexpected_lower     // WFE: guests never execute it
-    cmp     w1, #K_WFI
-    b.ne    kind_mismatch
-    b       wfi_trap
+    mov     x1, #(GR_X0_SEEN + 1)
+2:  str     x1, [x19, #CPU_CHECK]
+    ret
 
 guest_abort:
     mov     x0, x21
@@ -184,17 +235,16 @@ guest_abort:
     lsl     x3, x3, #8                    // HPFAR holds IPA[47:12] in bits [39:4]
     b       trace_error
 
-guest_check_failed:
-    mov     x4, x1
+// guest_fault: the guest's own EL1 exception, reported by its vector table: ESR_EL1, FAR_EL1 and ELR_EL1 are still
+// the guest's (EL2 does not touch them).
+guest_fault:
     mov     x0, x21
     bl      vcpu_ref
-    mov     x5, x0
-    ldr     x0, [x21, #VCPU_CMD]
-    ldr     x1, [x0, #CMD_OBS]
-    ldr     x2, [x21, #VCPU_DELIVERED]
-    mov     x3, x4
-    mov     x4, x5
-    mov     x0, #ERR_GUEST_CHECK
+    mov     x4, x0
+    mov     x0, #ERR_GUEST_FAULT
+    mrs     x1, esr_el1
+    mrs     x2, far_el1
+    mrs     x3, elr_el1
     b       trace_error
 
 unexpected_lower:
@@ -213,18 +263,36 @@ kind_mismatch:
     ldr     x4, [x19, #CPU_ID]
     b       trace_error
 
-// lower_irq: no interrupt source is enabled; a physical IRQ from a guest is unexpected.
-//   in: none; out: branches to trace_error
+// lower_irq: a physical IRQ while a secondary runs (HCR_EL2.IMO; the primary's IRQs stay at its EL1, masked):
+// acknowledge it at the GIC, save the volatile registers (slow path) and yield (api_yield). Replay: the step must
+// be an IRQ step (EL2 armed its timer); free-running: an SGI from any CPU.
+//   in: none; out: branches to api_yield, guest_enter (spurious) or trace_error
 lower_irq:
     mrs     x19, tpidr_el2
     ldr     x0, [x19, #CPU_STACK_TOP]
     mov     sp, x0
-    mov     x0, #ERR_LOWER_EXC
-    mov     x1, #0x480
-    ldr     x2, [x19, #(CPU_FRAME + R_ELR)]
-    mov     x3, #0
-    mov     x4, #0
-    b       trace_error
+    bl      gic_ack                       // x0 = interrupt id, 1023 spurious
+    cmp     x0, #1023
+    b.eq    guest_enter
+    bl      timer_stop                    // the timer's IRQ (replay) is one-shot
+    bl      current_step
+    mov     x20, x0
+    ldr     x21, [x19, #CPU_CURRENT]
+    ldr     x1, =g_mode
+    ldr     x1, [x1]
+    cbnz    x1, 1f
+    ldrb    w1, [x20, #ST_KIND]
+    cmp     w1, #K_IRQ
+    b.eq    2f
+    mov     x26, #0                       // an IRQ the step did not raise
+    b       kind_mismatch
+1:  mov     w1, #K_IRQ                    // free-running: an IRQ step, no registers
+    strb    w1, [x20, #ST_KIND]
+    stp     xzr, xzr, [x20, #ST_X0]
+    stp     xzr, xzr, [x20, #ST_X2]
+2:  mov     x0, x21
+    bl      entry_save
+    b       api_yield
 
 .section .rodata
 msg_fatal: .asciz "EL2 FATAL: unexpected exception at EL2, vector "

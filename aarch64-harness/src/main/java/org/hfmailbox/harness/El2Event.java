@@ -3,12 +3,14 @@ package org.hfmailbox.harness;
 /**
  * One EVENT record of the EL2 image: the step's sequence number, CPU, action, actor, MPIDR_EL1 of the CPU that
  * executed it, its return value (when it has one), the FNV-1a hash of delivered bytes (when it has one), the
- * guest's x0..x3 of the step, and the snapshot fields it changed: per field the word index, the value and the mask
- * of the bits the step wrote (all ones for a whole word). Immutable.
+ * guest's x0..x3 of the step, the guest's register check ({@code guestCheck}: 0, or the id + 1 of the first
+ * register the acting guest found changed across its last resume, {@link GuestRegister}), and the snapshot fields
+ * it changed: per field the word index, the value and the mask of the bits the step wrote (all ones for a whole
+ * word). Immutable.
  */
 public record El2Event(long seq, int cpu, El2Action action, int actionId, boolean hasRet, boolean hasAux,
                        int actorRef, long mpidr, long ret, long aux, long[] regs, int[] changedIndex,
-                       long[] changedValue, long[] changedMask) {
+                       long[] changedValue, long[] changedMask, int guestCheck) {
     public El2Event {
         regs = regs.clone();
         changedIndex = changedIndex.clone();

@@ -92,9 +92,9 @@ public final class El2Output {
                     int actionId = (int) ((w2 >>> 8) & 0xff);
                     int flags = (int) ((w2 >>> 16) & 0xff);
                     events.add(new El2Event(b.getLong(8 * (i + 1)), (int) (w2 & 0xff), El2Action.ofId(actionId),
-                            actionId, (flags & 1) != 0, (flags & 2) != 0, (int) (w2 >>> 24),
+                            actionId, (flags & 1) != 0, (flags & 2) != 0, (int) ((w2 >>> 24) & 0xffffff),
                             b.getLong(8 * (i + 3)), b.getLong(8 * (i + 4)), b.getLong(8 * (i + 5)), regs, idx,
-                            val, mask));
+                            val, mask, (int) ((w2 >>> 48) & 0xff)));
                 }
                 case 3 -> {
                     El2TraceEnd end = new El2TraceEnd((int) b.getLong(8 * (i + 1)), (int) b.getLong(8 * (i + 2)),

@@ -176,6 +176,20 @@ public final class El2Snapshot {
         return v < VCPU_STATES.length ? VCPU_STATES[(int) v] : "#" + v;
     }
 
+    /** {@code regs_available[k][i]} in a snapshot of this shape. */
+    public boolean regsAvailable(long[] words, int k, int i) {
+        return bits(words[vcpuWord(k, i)], 8, 8) != 0;
+    }
+
+    /** The vCPU {@code {k, i}} CPU c's pending {@code vcpu_switch} loads, or null when its cpu_op is another. */
+    public int[] switchNext(long[] words, int c) {
+        if (bits(words[cpuWord(c)], 32, 8) != 6) {
+            return null;
+        }
+        long ref = words[cpuWord(c) + 1];
+        return (ref & 1) == 0 ? null : new int[] {(int) ((ref >>> 8) & 0xff), (int) ((ref >>> 16) & 0xff)};
+    }
+
     /** {@code mailbox_state[k]} in a snapshot of this shape. */
     public String mailboxState(long[] words, int k) {
         long v = bits(words[vmWord(k)], 0, 8);

@@ -10,6 +10,7 @@ public record El2TraceEnd(int traceIndex, int status, long stepIndex, long info0
     public static final int LOWER_EXCEPTION = 4;
     public static final int NOT_MODELLED = 5;
     public static final int RECORD_OVERFLOW = 6;
+    public static final int GUEST_FAULT = 7;
 
     public boolean ok() {
         return status == OK;
@@ -35,6 +36,9 @@ public record El2TraceEnd(int traceIndex, int status, long stepIndex, long info0
                     + " (SYSTEM_OFF/RESET), which the model has no step for" + at;
             case RECORD_OVERFLOW -> "a CPU's event record buffer overflowed (contended free-running: too many steps "
                     + "for the image's " + (El2Layout.RECORD_BUFFER_BYTES >> 10) + " KiB per CPU)";
+            case GUEST_FAULT -> "the guest " + El2Snapshot.vcpuRefText((int) info3) + " took an exception at EL1"
+                    + at + ": ESR_EL1=0x" + Long.toHexString(info0) + " (EC 0x" + Long.toHexString(info0 >>> 26 & 0x3f)
+                    + ") FAR_EL1=0x" + Long.toHexString(info1) + " ELR_EL1=0x" + Long.toHexString(info2);
             default -> "unknown status " + status + at;
         };
     }

@@ -3,7 +3,6 @@ package org.hfmailbox.harness;
 import java.util.ArrayList;
 import java.util.List;
 import org.hfmailbox.reference.Hypervisor;
-import org.hfmailbox.reference.MemoryLayout;
 import org.hfmailbox.reference.Semantics;
 import org.hfmailbox.reference.StepResult;
 import org.hfmailbox.reference.SystemShape;
@@ -14,8 +13,9 @@ import org.hfmailbox.reference.trace.InMemoryTrace;
  * Free-running mode: the image's CPUs run their guests concurrently (calls chosen at EL2 from a random seed),
  * contending for Hafnium's locks, and each step records its sequence number, taken inside the lock region that
  * makes it take effect. The driver orders the records by sequence number, checks that the numbers are exactly
- * 1..n, has the reference take the same steps in that order (the guests' registers come from the records; EL2 page
- * addresses map to the reference's default layout; a send's payload is the pattern the guest wrote, from its x3)
+ * 1..n, has the reference take the same steps in that order (the guests' registers come from the records, their
+ * addresses those of the reference's default layout, which the image's stage 2 maps; a send's payload is the pattern
+ * the guest wrote, from its x3)
  * and compares the reference's trace with the records, step by step. The reference's trace is what
  * {@code ./mailbox validate} checks against the spec.
  */
@@ -53,20 +53,22 @@ public final class FreeRunner {
         }
     }
 
-    /** Runs the workloads in one boot (the largest CPU count decides -smp) and reproduces each on the reference. */
+    /**
+     * Runs the workloads (as many per boot as fit; the largest CPU count decides -smp; a boot that hangs loses only
+     * the trace it was running) and reproduces each on the reference.
+     */
     public List<Outcome> run(List<ReplayInput> workloads) throws HarnessRunException {
-        Replayer.RawRun raw = replayer.run(workloads);
+        List<Replayer.TraceRun> runs = replayer.runAll(workloads);
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < workloads.size(); i++) {
             ReplayInput in = workloads.get(i);
-            List<El2TraceResult> results = raw.output().traces();
-            if (i >= results.size() || results.get(i).end() == null) {
-                String why = raw.failure();
+            El2TraceResult r = runs.get(i).result();
+            if (r == null || r.end() == null) {
+                String why = runs.get(i).failure();
                 out.add(new Outcome(in.name(), 0, null, "EL2 run failed: " + (why == null ? "no result" : why),
                         List.of()));
                 continue;
             }
-            El2TraceResult r = results.get(i);
             if (!r.end().ok()) {
                 out.add(new Outcome(in.name(), r.events().size(), null, "EL2 ended the run: " + r.end().describe(),
                         List.of()));
@@ -127,18 +129,14 @@ public final class FreeRunner {
     private static StepResult hvc(Hypervisor h, El2Event e) {
         int c = e.cpu();
         VcpuId v = h.current(c);
-        long x1 = e.reg(1);
         long x2 = e.reg(2);
-        if (e.action() == El2Action.VM_CONFIGURE) {
-            x1 = toReferenceLayout(v.vm(), x1);
-            x2 = toReferenceLayout(v.vm(), x2);
-        } else if (e.action() == El2Action.MAILBOX_SEND) {
+        if (e.action() == El2Action.MAILBOX_SEND) {
             long page = h.sendPageIpa(v.vm());
             if (page >= 0 && Long.compareUnsigned(x2, El2Layout.MAX_PAYLOAD) <= 0) {
                 h.writeGuest(v.vm(), page, pattern(e.reg(3), (int) x2));
             }
         }
-        return h.hvc(c, e.reg(0), x1, x2, e.reg(3));
+        return h.hvc(c, e.reg(0), e.reg(1), x2, e.reg(3));
     }
 
     /**
@@ -152,10 +150,5 @@ public final class FreeRunner {
             b[j] = (byte) (base + j);
         }
         return b;
-    }
-
-    private static long toReferenceLayout(int vm, long ipa) {
-        long off = ipa - El2Layout.vmBase(vm);
-        return off >= 0 && off < El2Layout.VM_REGION ? MemoryLayout.defaultBase(vm) + off : ipa;
     }
 }

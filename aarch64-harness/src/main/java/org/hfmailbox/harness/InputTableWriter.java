@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Encodes traces into the binary input table the EL2 image reads at {@link El2Layout#INPUT_BASE} (layout.inc:
- * IN_*, TR_*, ST_*): a header (magic, trace count, output file name, -smp count), a table of trace offsets, and
- * per trace its shape, corrections, step array, initial x0 values and payload bytes. Little-endian words.
+ * IN_*, TR_*, ST_*): a header (magic, trace count, output file name, -smp count, mode, flags), a table of trace
+ * offsets, and per trace its shape, corrections, step array, initial x0 values, memory layout and payload bytes.
+ * Little-endian words.
  */
 public final class InputTableWriter {
     private InputTableWriter() {
@@ -19,6 +20,14 @@ public final class InputTableWriter {
      * @param physicalCpus the -smp count QEMU runs with (at least the largest trace's cpus)
      */
     public static byte[] encode(List<ReplayInput> traces, String outputFile, int physicalCpus) {
+        return encode(traces, outputFile, physicalCpus, 0);
+    }
+
+    /**
+     * @param sabotage self-test only (RegisterTeethTest): {@link El2Layout}'s SAB_* bits, which make the image
+     *                 break its own register handling in one way each
+     */
+    public static byte[] encode(List<ReplayInput> traces, String outputFile, int physicalCpus, int sabotage) {
         byte[] name = (outputFile + "\0").getBytes(StandardCharsets.UTF_8);
         long size = 64 + 8L * traces.size() + align(name.length, 8);
         for (ReplayInput t : traces) {
@@ -26,7 +35,8 @@ public final class InputTableWriter {
             for (ReplayStep s : t.steps()) {
                 size += s.payloadLength();
             }
-            size = align(size, 64) + (long) El2Layout.STEP_SIZE * t.steps().size() + 8L * t.initX0().size();
+            size = align(size, 64) + (long) El2Layout.STEP_SIZE * t.steps().size() + 8L * t.initX0().size()
+                    + 8L * t.layout().words().length;
         }
         if (size > El2Layout.INPUT_LIMIT) {
             throw new IllegalArgumentException("input table of " + size + " bytes exceeds the image's "
@@ -47,6 +57,9 @@ public final class InputTableWriter {
         }
         b.putLong(32, mode);
         b.putLong(40, mode == El2Layout.MODE_CONTENDED ? El2Layout.CONTENDED_HOLD_SPIN : 0);
+        boolean aim = !traces.isEmpty() && traces.get(0).aimWindows() && mode == El2Layout.MODE_CONTENDED;
+        b.putLong(48, aim ? El2Layout.IF_AIM_WINDOWS : 0);
+        b.putLong(56, sabotage);
         b.position(namePos);
         b.put(name);
         int pos = (int) align(b.position(), 8);
@@ -78,11 +91,17 @@ public final class InputTableWriter {
                 b.putLong(at + 32, s.x3());
                 b.putLong(at + 40, payloadAt[i]);
                 b.putLong(at + 48, s.payloadLength());
+                b.putLong(at + 56, s.payloadDest());
             }
             pos = steps + El2Layout.STEP_SIZE * in.steps().size();
             int init = pos;
             for (long x0 : in.initX0()) {
                 b.putLong(pos, x0);
+                pos += 8;
+            }
+            int layout = pos;
+            for (long w : in.layout().words()) {
+                b.putLong(pos, w);
                 pos += 8;
             }
             b.putLong(header, in.cpus());
@@ -92,6 +111,7 @@ public final class InputTableWriter {
             b.putLong(header + 48, in.randomSeed());
             b.putLong(header + 32, steps);
             b.putLong(header + 40, init);
+            b.putLong(header + 56, layout);
             for (int k = 0; k < in.vcpuCount().size(); k++) {
                 b.putLong(header + 64 + 8 * k, in.vcpuCount().get(k));
             }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Boots the EL2 image under {@code qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57} with the input
  * table loaded at {@link El2Layout#INPUT_BASE}, semihosting on (the event file and the exit status) and no NIC,
- * under a watchdog that kills QEMU after the timeout.
+ * under a watchdog: after the timeout it stops QEMU, asks its monitor where each CPU is and what it waits on, saves
+ * the event records the image had not flushed ({@link Watchdog}), then kills it.
  */
 public final class QemuRunner {
     /** The QEMU binary: system property {@code hfmailbox.qemu}, else {@code qemu-system-aarch64} on the PATH. */
@@ -36,14 +37,30 @@ public final class QemuRunner {
     /** One host thread per QEMU CPU (MTTCG): the CPUs really run in parallel. */
     public static final String MULTI_THREAD = "tcg,thread=multi";
 
-    /** The result of one QEMU run. */
-    public record Run(int exitCode, boolean timedOut, String console, Duration elapsed) {
+    /**
+     * The result of one QEMU run; when it timed out, what the watchdog found ({@code hang}, null if the monitor could
+     * not be asked: then {@code probeProblem} says why) and the event bytes it saved from guest memory.
+     */
+    public record Run(int exitCode, boolean timedOut, String console, Duration elapsed, HangReport hang,
+                      String probeProblem, byte[] salvaged) {
+        public Run {
+            salvaged = salvaged == null ? new byte[0] : salvaged.clone();
+        }
+
+        public Run(int exitCode, boolean timedOut, String console, Duration elapsed) {
+            this(exitCode, timedOut, console, elapsed, null, null, null);
+        }
+
+        @Override
+        public byte[] salvaged() {
+            return salvaged.clone();
+        }
     }
 
     public Run run(Path image, Path input, int smp, Duration timeout, Path workDir) throws HarnessRunException {
         List<String> cmd = new ArrayList<>(List.of(qemu, "-M", "virt,virtualization=on", "-cpu", "cortex-a57",
                 "-m", "512M", "-accel", accel, "-smp", String.valueOf(smp), "-nographic", "-nic", "none", "-semihosting",
-                "-kernel", image.toString(),
+                "-kernel", image.toString(), "-monitor", "unix:" + workDir.resolve("monitor.sock") + ",server=on,wait=off",
                 "-device", "loader,file=" + input + ",addr=0x" + Long.toHexString(El2Layout.INPUT_BASE)
                         + ",force-raw=on"));
         Path console = workDir.resolve("console.txt");
@@ -58,9 +75,17 @@ public final class QemuRunner {
                     + e.getMessage(), e);
         }
         boolean done;
+        Watchdog.Probe probe = null;
+        String probeProblem = null;
         try {
             done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
+                try (QemuMonitor m = QemuMonitor.connect(workDir.resolve("monitor.sock"))) {
+                    m.command("stop");
+                    probe = Watchdog.probe(m, workDir);
+                } catch (IOException e) {
+                    probeProblem = "the watchdog could not ask QEMU's monitor: " + e.getMessage();
+                }
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
             }
@@ -76,7 +101,8 @@ public final class QemuRunner {
         } catch (IOException e) {
             text = "(console unreadable: " + e.getMessage() + ")";
         }
-        return new Run(done ? p.exitValue() : -1, !done, text, elapsed);
+        return new Run(done ? p.exitValue() : -1, !done, text, elapsed, probe == null ? null : probe.report(),
+                probeProblem, probe == null ? null : probe.salvaged());
     }
 
     private static java.io.File nullDevice() {

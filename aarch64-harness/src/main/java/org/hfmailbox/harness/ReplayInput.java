@@ -9,31 +9,45 @@ import java.util.List;
  * global lock (serialised). Immutable.
  */
 public record ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
-                          List<ReplayStep> steps, long randomSeed, int freeSteps, boolean serialised) {
+                          List<ReplayStep> steps, long randomSeed, int freeSteps, boolean serialised,
+                          VmLayout layout, boolean aimWindows) {
     /** The largest free-running step budget: every step could fall on one CPU, whose record buffer must hold them. */
     public static final int MAX_FREE_STEPS = El2Layout.RECORD_BUFFER_BYTES / El2Layout.RECORD_MAX_BYTES - 64;
 
-    /** A trace to replay. */
+    /** A trace to replay, its VMs' memory as {@code layout} gives it. */
+    public ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
+                       List<ReplayStep> steps, VmLayout layout) {
+        this(name, cpus, vcpuCount, corrections, initX0, steps, 0, 0, false, layout, false);
+    }
+
+    /** A trace to replay, its VMs' memory the reference's default layout. */
     public ReplayInput(String name, int cpus, List<Integer> vcpuCount, long corrections, List<Long> initX0,
                        List<ReplayStep> steps) {
-        this(name, cpus, vcpuCount, corrections, initX0, steps, 0, 0, false);
+        this(name, cpus, vcpuCount, corrections, initX0, steps, VmLayout.defaultFor(vcpuCount.size()));
     }
 
     /**
      * A contended free-running workload: about {@code freeSteps} steps (the budget, plus the few continuations in
-     * flight when it runs out) chosen by the guests from {@code randomSeed}, the CPUs concurrent.
+     * flight when it runs out) chosen by the guests from {@code randomSeed}, the CPUs concurrent, register saves
+     * delayed to aim at the windows (docs/harness.md).
      */
     public static ReplayInput freeRunning(String name, int cpus, List<Integer> vcpuCount, long corrections,
                                           long randomSeed, int freeSteps) {
         return new ReplayInput(name, cpus, vcpuCount, corrections, zeroInit(vcpuCount), List.of(), randomSeed,
-                freeSteps, false);
+                freeSteps, false, VmLayout.defaultFor(vcpuCount.size()), true);
     }
 
     /** A serialised free-running workload: exactly {@code freeSteps} steps, one at a time under a global lock. */
     public static ReplayInput freeRunningSerialised(String name, int cpus, List<Integer> vcpuCount, long corrections,
                                                     long randomSeed, int freeSteps) {
         return new ReplayInput(name, cpus, vcpuCount, corrections, zeroInit(vcpuCount), List.of(), randomSeed,
-                freeSteps, true);
+                freeSteps, true, VmLayout.defaultFor(vcpuCount.size()), false);
+    }
+
+    /** The same workload with the register saves delayed (contended free-running) or not. */
+    public ReplayInput aimingWindows(boolean aim) {
+        return new ReplayInput(name, cpus, vcpuCount, corrections, initX0, steps, randomSeed, freeSteps, serialised,
+                layout, aim);
     }
 
     /** The input table mode (El2Layout.MODE_*). */
@@ -57,6 +71,10 @@ public record ReplayInput(String name, int cpus, List<Integer> vcpuCount, long c
         String problem = shapeProblem(cpus, vcpuCount);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        if (layout.vmCount() != vcpuCount.size()) {
+            throw new IllegalArgumentException("the layout names " + layout.vmCount() + " VMs, the shape "
+                    + vcpuCount.size());
         }
         int total = vcpuCount.stream().mapToInt(Integer::intValue).sum();
         if (initX0.size() != total) {

@@ -21,10 +21,22 @@ public final class Replayer {
 
     private final Path image;
     private final QemuRunner qemu;
+    private final int minimumSmp;
+    private long watchdogMillis = 20_000;
 
     public Replayer(Path image, QemuRunner qemu) {
+        this(image, qemu, 1);
+    }
+
+    /** A replayer whose boots have at least {@code minimumSmp} CPUs (QEMU -smp; idle beyond a trace's own). */
+    public Replayer(Path image, QemuRunner qemu, int minimumSmp) {
+        if (minimumSmp < 1 || minimumSmp > El2Layout.MAX_CPUS) {
+            throw new IllegalArgumentException("-smp " + minimumSmp + " is outside the EL2 image's 1.."
+                    + El2Layout.MAX_CPUS);
+        }
         this.image = image;
         this.qemu = qemu;
+        this.minimumSmp = minimumSmp;
     }
 
     /** A replayer on the located image and the default QEMU. */
@@ -40,8 +52,9 @@ public final class Replayer {
                 return output.fatal().describe();
             }
             if (run.timedOut()) {
-                return "QEMU timed out after " + run.elapsed().toMillis() + " ms (a step never completed); console: "
-                        + tail(run.console());
+                return run.hang() != null ? run.hang().describe() + " (QEMU stopped after " + run.elapsed().toMillis()
+                        + " ms)" : "QEMU timed out after " + run.elapsed().toMillis() + " ms (a step never "
+                        + "completed; " + run.probeProblem() + "); console: " + tail(run.console());
             }
             if (run.exitCode() != 0) {
                 return "QEMU exited with status " + run.exitCode() + "; console: " + tail(run.console());
@@ -50,19 +63,40 @@ public final class Replayer {
         }
     }
 
+    /** One input's fate: the image's records for it, or why there are none (or why they stop short). */
+    public record TraceRun(El2TraceResult result, String failure) {
+    }
+
+    /** The watchdog's base timeout per boot (default 20 s; 0.2 ms per step and 30 ms per trace are added). */
+    public Replayer watchdogMillis(long millis) {
+        this.watchdogMillis = millis;
+        return this;
+    }
+
     /** Boots the image once on the given inputs. */
     public RawRun run(List<ReplayInput> inputs) throws HarnessRunException {
-        int smp = inputs.stream().mapToInt(ReplayInput::cpus).max().orElse(1);
+        return run(inputs, 0);
+    }
+
+    /** Boots the image once on the given inputs, its register handling broken as {@code sabotage} says (tests). */
+    public RawRun run(List<ReplayInput> inputs, int sabotage) throws HarnessRunException {
+        int smp = Math.max(minimumSmp, inputs.stream().mapToInt(ReplayInput::cpus).max().orElse(1));
         long steps = inputs.stream().mapToLong(i -> i.steps().size() + 50L * i.freeSteps()).sum();
-        Duration timeout = Duration.ofMillis(20_000 + steps / 5 + 30L * inputs.size());
+        Duration timeout = Duration.ofMillis(watchdogMillis + steps / 5 + 30L * inputs.size());
         Path dir = null;
         try {
             dir = Files.createTempDirectory("hfmailbox-replay");
             Path out = dir.resolve("events.bin");
             Path in = dir.resolve("input.bin");
-            Files.write(in, InputTableWriter.encode(inputs, out.toAbsolutePath().toString(), smp));
+            Files.write(in, InputTableWriter.encode(inputs, out.toAbsolutePath().toString(), smp, sabotage));
             QemuRunner.Run r = qemu.run(image, in, smp, timeout, dir);
             byte[] bytes = Files.exists(out) ? Files.readAllBytes(out) : new byte[0];
+            byte[] salvaged = r.salvaged();
+            if (salvaged.length > 0) {
+                byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + salvaged.length);
+                System.arraycopy(salvaged, 0, all, bytes.length, salvaged.length);
+                bytes = all;
+            }
             return new RawRun(El2Output.decode(bytes), r);
         } catch (IOException e) {
             throw new HarnessRunException("replay I/O failed: " + e.getMessage(), e);
@@ -71,18 +105,17 @@ public final class Replayer {
         }
     }
 
-    /** Replays reference traces (translated first, so input errors come before any boot). */
-    public List<ReplayOutcome> replay(List<ReferenceTrace> traces) throws HarnessRunException, HarnessInputException {
-        List<ReplayInput> inputs = new ArrayList<>(traces.size());
-        for (ReferenceTrace t : traces) {
-            inputs.add(TraceTranslator.translate(t));
-        }
-        List<ReplayOutcome> outcomes = new ArrayList<>(traces.size());
+    /**
+     * Runs every input, as many per boot as fit. When a boot hangs, the traces it finished are kept, the hung one
+     * fails with the watchdog's report, and the ones after it run in a new boot.
+     */
+    public List<TraceRun> runAll(List<ReplayInput> inputs) throws HarnessRunException {
+        List<TraceRun> out = new ArrayList<>(inputs.size());
         int from = 0;
-        while (from < traces.size()) {
+        while (from < inputs.size()) {
             int to = from;
             long bytes = 0;
-            while (to < traces.size() && to - from < MAX_TRACES_PER_BOOT) {
+            while (to < inputs.size() && to - from < MAX_TRACES_PER_BOOT) {
                 long b = 256 + inputs.get(to).steps().stream().mapToLong(s -> 64 + s.payloadLength()).sum();
                 if (to > from && bytes + b > MAX_INPUT_BYTES) {
                     break;
@@ -92,20 +125,54 @@ public final class Replayer {
             }
             RawRun raw = run(inputs.subList(from, to));
             List<El2TraceResult> results = raw.output().traces();
+            int done = from;
             for (int i = from; i < to; i++) {
-                ReferenceTrace t = traces.get(i);
                 El2TraceResult r = i - from < results.size() ? results.get(i - from) : null;
                 if (r == null || r.traceIndex() != i - from) {
+                    if (raw.run().timedOut() && i > from) {
+                        break;                    // the hung trace failed already; the rest run again
+                    }
                     String why = raw.failure();
-                    outcomes.add(new ReplayOutcome(t.file(), t.events().size(), null,
-                            why == null ? "the image recorded no result for this trace" : why));
+                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why));
                 } else {
-                    Divergence d = TraceComparator.compare(t, r);
-                    String failure = r.end() == null ? raw.failure() : null;
-                    outcomes.add(new ReplayOutcome(t.file(), t.events().size(), d, d == null ? failure : null));
+                    out.add(new TraceRun(r, r.end() == null ? raw.failure() : null));
+                }
+                done = i + 1;
+                if (r != null && r.end() == null) {
+                    break;                        // the trace that was running when the run stopped
                 }
             }
-            from = to;
+            if (done == from) {
+                done = from + 1;                  // never loop on a boot that produced nothing
+            }
+            from = raw.run().timedOut() ? done : to;
+            if (!raw.run().timedOut()) {
+                for (int i = done; i < to; i++) {
+                    String why = raw.failure();
+                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Replays reference traces (translated first, so input errors come before any boot). */
+    public List<ReplayOutcome> replay(List<ReferenceTrace> traces) throws HarnessRunException, HarnessInputException {
+        List<ReplayInput> inputs = new ArrayList<>(traces.size());
+        for (ReferenceTrace t : traces) {
+            inputs.add(TraceTranslator.translate(t));
+        }
+        List<TraceRun> runs = runAll(inputs);
+        List<ReplayOutcome> outcomes = new ArrayList<>(traces.size());
+        for (int i = 0; i < traces.size(); i++) {
+            ReferenceTrace t = traces.get(i);
+            TraceRun tr = runs.get(i);
+            if (tr.result() == null) {
+                outcomes.add(new ReplayOutcome(t.file(), t.events().size(), null, tr.failure()));
+            } else {
+                Divergence d = TraceComparator.compare(t, tr.result());
+                outcomes.add(new ReplayOutcome(t.file(), t.events().size(), d, d == null ? tr.failure() : null));
+            }
         }
         return outcomes;
     }

@@ -58,7 +58,7 @@ public final class ScenarioTraces {
         ScenarioRunner.Outcome o = ScenarioRunner.run(scenario, semantics, sink,
                 new PrintWriter(new StringWriter()));
         String name = file.getFileName() + " [" + semantics.name() + "]";
-        return new Result(TraceReader.parse(name, sink.toLines()), scenario.isValidFor(semantics), o.passed(),
-                o.failure());
+        ReferenceTrace trace = TraceReader.parse(name, sink.toLines()).withLayout(VmLayout.of(scenario.layout()));
+        return new Result(trace, scenario.isValidFor(semantics), o.passed(), o.failure());
     }
 }

@@ -10,13 +10,19 @@ public enum StepKind {
     WFI(2),
     /** The current guest executes {@code smc #0} (trapped by HCR_EL2.TSC). */
     SMC(3),
-    /** A physical IRQ while the guest runs (trace-driven: api_yield). */
+    /** A physical IRQ while the guest runs: EL2 sends itself an SGI and enters the guest, which the GIC's IRQ
+     * preempts (api_yield). */
     IRQ(4),
     /** The current guest loads from the address in x1 (the isolation test); if it does not fault, it then makes a
      * vm_get_count HVC. */
     TOUCH(5),
     /** Self-test: the EL2 code makes a misaligned load, which SCTLR_EL2.A turns into a fatal EL2 exception. */
-    EL2_ALIGNMENT_SELFTEST(6);
+    EL2_ALIGNMENT_SELFTEST(6),
+    /** The current guest executes an FP instruction (a secondary's traps to EL2: CPTR_EL2.TFP); if it does not
+     * trap, the guest then makes a vm_get_count HVC. */
+    FP(7),
+    /** Self-test of the watchdog: the EL2 code takes the vm.lock of VM x1 and keeps it. */
+    HOLD_LOCK_SELFTEST(8);
 
     private final int code;
 

@@ -8,7 +8,10 @@ import java.util.Map;
  * Compares what the image recorded for a trace with the reference trace: the initial state, then per event the
  * CPU, the MPIDR of the CPU that executed it, the action, the actor, the return value (exact 64-bit encoding, or
  * none), the hash of delivered payload bytes, and the whole state after the step (the header plus every change so
- * far, on both sides). Reports the first divergence.
+ * far, on both sides). And the guest's own register check: a guest may find its registers changed across a resume
+ * only after the reference resumed it from a context whose save had not completed (aa039b39's window: a
+ * {@code vcpu_switch} loading a vCPU whose {@code regs_available} is false); from then on its register buffer is
+ * not trusted (a late save may overwrite it again). Reports the first divergence.
  */
 public final class TraceComparator {
     private TraceComparator() {
@@ -27,10 +30,17 @@ public final class TraceComparator {
             return d;
         }
         List<El2Event> events = el2.events();
+        java.util.Set<String> unsavedResumes = new java.util.HashSet<>();
         for (int n = 0; n < ref.events().size(); n++) {
             JsonNode e = ref.events().get(n);
             long seq = e.path("seq").asLong();
             int line = ref.lines().get(n);
+            if ("vcpu_switch".equals(e.path("action").asText())) {
+                int[] next = layout.switchNext(expected, e.path("cpu").asInt());
+                if (next != null && !layout.regsAvailable(expected, next[0], next[1])) {
+                    unsavedResumes.add(next[0] + "," + next[1]);
+                }
+            }
             if (n >= events.size()) {
                 String why = el2.end() == null ? "the EL2 run stopped (no TRACE_END record)" : el2.end().describe();
                 return new Divergence(seq, line, "event", e.path("action").asText() + " on CPU " + e.path("cpu").asInt(),
@@ -40,6 +50,11 @@ public final class TraceComparator {
             d = compareEvent(e, x, seq, line);
             if (d != null) {
                 return d;
+            }
+            if (x.guestCheck() != 0 && !unsavedResumes.contains(x.actorVm() + "," + x.actorVcpu())) {
+                return new Divergence(seq, line, "guest registers of <<" + x.actorVm() + ", " + x.actorVcpu() + ">>",
+                        "kept across its last resume (a saved context)",
+                        GuestRegister.name(x.guestCheck() - 1) + " changed");
             }
             for (Map.Entry<String, JsonNode> c : (Iterable<Map.Entry<String, JsonNode>>) e.path("changes")::fields) {
                 layout.apply(c.getKey(), c.getValue(), expected);

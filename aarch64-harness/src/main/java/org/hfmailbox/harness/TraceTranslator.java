@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * Turns a reference trace into the image's input: one step per event, in order. Guest actions keep the trace's
- * registers, except where an address belongs to the reference's memory layout and the image's differs, which is
- * mapped by documented rules: vm_configure's x1/x2 are chosen from the event's {@code pages} class in the caller
- * VM's region (a forced mapping failure becomes a step flag), and psci_cpu_on's entry (x2) is the target VM's guest
- * entry. A send's payload is the {@code payload} of the delivery event that follows it on the same CPU.
- * Expected results never reach the image.
+ * registers, vm_configure's addresses included: the image builds each VM's stage 2 from the trace's memory layout,
+ * so unaligned, unmapped and other VMs' pages fail there as they did on the reference. Two rules remain: a forced
+ * hypervisor mapping failure (the model's abstraction, {@code send_map_fails}/{@code recv_map_fails}) becomes a step
+ * flag, and psci_cpu_on's entry (x2) is the guest program's entry (the reference does not run code). A send's payload
+ * is the {@code payload} of the delivery event that follows it on the same CPU; the guest copies it to its VM's send
+ * page (the send address of the VM's successful vm_configure), as the reference's caller wrote it there. Expected
+ * results never reach the image.
  */
 public final class TraceTranslator {
     private TraceTranslator() {
@@ -23,6 +25,12 @@ public final class TraceTranslator {
         if (corrections < 0) {
             throw new HarnessInputException(t.file(), 1, "corrections", "unknown correction in " + t.corrections());
         }
+        String layoutProblem = t.layout().vmCount() != counts.size()
+                ? "the layout names " + t.layout().vmCount() + " VMs, the shape " + counts.size()
+                : t.layout().problem();
+        if (layoutProblem != null) {
+            throw new HarnessInputException(t.file(), 1, "memory layout", layoutProblem);
+        }
         List<Long> initX0 = new ArrayList<>();
         JsonNode saved = t.header().path("init").path("saved_x0");
         for (int k = 0; k < counts.size(); k++) {
@@ -30,6 +38,7 @@ public final class TraceTranslator {
                 initX0.add(El2Snapshot.hex(saved.path(k).path(i)));
             }
         }
+        long[] sendPage = new long[counts.size()];
         List<JsonNode> ev = t.events();
         List<ReplayStep> steps = new ArrayList<>(ev.size());
         for (int n = 0; n < ev.size(); n++) {
@@ -52,34 +61,34 @@ public final class TraceTranslator {
             byte[] payload = null;
             switch (action) {
                 case VM_CONFIGURE -> {
-                    long base = El2Layout.vmBase(vm);
                     String pages = e.path("args").path("pages").asText();
-                    long send = base + El2Layout.SEND_PAGE;
-                    long recv = base + El2Layout.RECV_PAGE;
                     switch (pages) {
-                        case "valid" -> { }
-                        case "unaligned" -> send += 8;
-                        case "unmapped" -> send = base + El2Layout.UNMAPPED;
-                        case "same_page" -> recv = send;
+                        case "valid", "unaligned", "unmapped", "same_page" -> { }
                         case "send_map_fails" -> flags = El2Layout.SEND_MAP_FAILS;
                         case "recv_map_fails" -> flags = El2Layout.RECV_MAP_FAILS;
                         default -> throw new HarnessInputException(t.file(), line, "args.pages",
                                 "unknown pages class \"" + pages + "\"");
                     }
-                    x1 = send;
-                    x2 = recv;
+                    if (isInt(e.path("ret"), 0)) {
+                        sendPage[vm] = x1;
+                    }
                 }
-                case PSCI_CPU_ON -> x2 = El2Layout.vmBase(vm);
+                case PSCI_CPU_ON -> x2 = El2Layout.PRIV_IPA;
                 case MAILBOX_SEND -> payload = payloadOfDelivery(t, n, cpu);
                 default -> { }
             }
-            steps.add(new ReplayStep(cpu, StepKind.HVC, x0, x1, x2, x3, flags, payload));
+            steps.add(new ReplayStep(cpu, StepKind.HVC, x0, x1, x2, x3, flags, payload,
+                    payload == null ? 0 : sendPage[vm]));
         }
         try {
-            return new ReplayInput(t.file(), cpus, counts, corrections, initX0, steps);
+            return new ReplayInput(t.file(), cpus, counts, corrections, initX0, steps, t.layout());
         } catch (IllegalArgumentException e) {
             throw new HarnessInputException(t.file(), 1, "shape", e.getMessage());
         }
+    }
+
+    private static boolean isInt(JsonNode ret, long value) {
+        return "int".equals(ret.path("kind").asText()) && ret.path("value").asLong(-1) == value;
     }
 
     private static byte[] payloadOfDelivery(ReferenceTrace t, int from, int cpu) throws HarnessInputException {

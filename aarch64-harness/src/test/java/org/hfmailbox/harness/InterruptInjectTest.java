@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hfmailbox.reference.MemoryLayout;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,8 +110,8 @@ class InterruptInjectTest {
 
     /** VM 1's blocking receives: unconfigured, then configured and empty (blocks), then read after a delivery. */
     private static Script receives(boolean deliverable) {
-        long s = El2Layout.vmBase(1);
-        long p = El2Layout.vmBase(0);
+        long s = MemoryLayout.defaultBase(1);
+        long p = MemoryLayout.defaultBase(0);
         Script sc = new Script();
         sc.step(hvc(RUN, 1, 0), El2Action.VCPU_RUN, null)
                 .step(ReplayStep.cont(0), El2Action.VCPU_SWITCH, 0L);
@@ -120,12 +121,12 @@ class InterruptInjectTest {
                     .step(ReplayStep.cont(0), El2Action.VCPU_SWITCH, 1L);
         }
         return sc.step(hvc(0xff05, 1, 0), El2Action.MAILBOX_RECEIVE, -1L)
-                .step(hvc(0xff03, s + El2Layout.SEND_PAGE, s + El2Layout.RECV_PAGE), El2Action.VM_CONFIGURE, 0L)
+                .step(hvc(0xff03, s, s + 0x1000), El2Action.VM_CONFIGURE, 0L)
                 .step(hvc(0xff05, 7, 0), El2Action.MAILBOX_RECEIVE, null)             // configured, empty: blocks
                 .step(ReplayStep.cont(0), El2Action.MAILBOX_RECEIVE_WAIT, null)
                 .step(ReplayStep.cont(0), El2Action.VCPU_SWITCH, 1L)
-                .step(hvc(0xff03, p + El2Layout.SEND_PAGE, p + El2Layout.RECV_PAGE), El2Action.VM_CONFIGURE, 0L)
-                .step(new ReplayStep(0, StepKind.HVC, 0xff04, 1, 3, 0, 0, new byte[] {1, 2, 3}),
+                .step(hvc(0xff03, p, p + 0x1000), El2Action.VM_CONFIGURE, 0L)
+                .step(new ReplayStep(0, StepKind.HVC, 0xff04, 1, 3, 0, 0, new byte[] {1, 2, 3}, p),
                         El2Action.MAILBOX_SEND, null)
                 .step(ReplayStep.cont(0), El2Action.MAILBOX_SEND_DELIVER, 0L)          // woke vCPU 0
                 .step(hvc(RUN, 1, 0), El2Action.VCPU_RUN, null)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hfmailbox.reference.MemoryLayout;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ class IsolationTest {
 
     @Test
     void secondaryTouchingAnotherVmsPageIsCaughtAndReported() throws Exception {
-        long target = El2Layout.vmBase(2) + El2Layout.SEND_PAGE;
+        long target = MemoryLayout.defaultBase(2);
         ReplayInput in = input("touch-other", List.of(
                 ReplayStep.of(0, StepKind.HVC, 0xff00, 1, 0, 0),            // primary: vcpu_run(1, 0)
                 ReplayStep.cont(0),                                          // vcpu_switch to <<1, 0>>
@@ -42,7 +43,7 @@ class IsolationTest {
 
     @Test
     void primaryCannotTouchASecondarysPageEither() throws Exception {
-        long target = El2Layout.vmBase(1) + El2Layout.RECV_PAGE;
+        long target = MemoryLayout.defaultBase(1) + 0x1000;
         Replayer.RawRun run = TestSupport.replayer().run(List.of(
                 input("primary-touch", List.of(ReplayStep.of(0, StepKind.TOUCH, 0, target, 0, 0)))));
         El2TraceEnd end = run.output().traces().get(0).end();
@@ -53,7 +54,7 @@ class IsolationTest {
 
     @Test
     void touchingItsOwnPageDoesNotFault() throws Exception {
-        long own = El2Layout.vmBase(0) + El2Layout.RECV_PAGE;
+        long own = MemoryLayout.defaultBase(0) + 0x1000;
         Replayer.RawRun run = TestSupport.replayer().run(List.of(
                 input("touch-own", List.of(ReplayStep.of(0, StepKind.TOUCH, 0, own, 0, 0)))));
         El2TraceResult r = run.output().traces().get(0);
