@@ -176,6 +176,31 @@ public final class El2Snapshot {
         return v < VCPU_STATES.length ? VCPU_STATES[(int) v] : "#" + v;
     }
 
+    /**
+     * Whether a word's change from {@code before} to {@code after} changes hypervisor state: a vCPU's or a VM's
+     * fields, or a CPU's {@code current} / {@code is_on}; not a CPU's {@code cpu_op} (where it is in a handler).
+     */
+    public boolean changesHypervisorState(int index, long before, long after) {
+        if (before == after) {
+            return false;
+        }
+        if (index < cpuBase) {
+            return true;
+        }
+        return (index - cpuBase) % 3 == 0 && ((before ^ after) & 0xffff_ffffL) != 0;
+    }
+
+    /** The CPU {@code c}'s {@code current} vCPU {@code {k, i}} in a snapshot, or null. */
+    public int[] current(long[] words, int c) {
+        long ref = bits(words[cpuWord(c)], 0, 24);
+        return (ref & 1) == 0 ? null : new int[] {(int) ((ref >>> 8) & 0xff), (int) ((ref >>> 16) & 0xff)};
+    }
+
+    /** Whether CPU c is on and its cpu_op is {@code guest} (its current vCPU runs guest code). */
+    public boolean inGuest(long[] words, int c) {
+        return bits(words[cpuWord(c)], 24, 8) != 0 && bits(words[cpuWord(c)], 32, 8) == 2;
+    }
+
     /** {@code regs_available[k][i]} in a snapshot of this shape. */
     public boolean regsAvailable(long[] words, int k, int i) {
         return bits(words[vcpuWord(k, i)], 8, 8) != 0;

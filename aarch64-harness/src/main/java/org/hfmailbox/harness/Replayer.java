@@ -63,8 +63,11 @@ public final class Replayer {
         }
     }
 
-    /** One input's fate: the image's records for it, or why there are none (or why they stop short). */
-    public record TraceRun(El2TraceResult result, String failure) {
+    /**
+     * One input's fate: the image's records for it, or why there are none (or why they stop short), and whether it
+     * was the trace running when EL2 itself took an exception.
+     */
+    public record TraceRun(El2TraceResult result, String failure, boolean el2Exception) {
     }
 
     /** The watchdog's base timeout per boot (default 20 s; 0.2 ms per step and 30 ms per trace are added). */
@@ -106,8 +109,9 @@ public final class Replayer {
     }
 
     /**
-     * Runs every input, as many per boot as fit. When a boot hangs, the traces it finished are kept, the hung one
-     * fails with the watchdog's report, and the ones after it run in a new boot.
+     * Runs every input, as many per boot as fit. When a boot hangs (or EL2 takes an exception), the traces it
+     * finished are kept, the one then running fails with the watchdog's report (or the exception), and the ones after
+     * it run in a new boot.
      */
     public List<TraceRun> runAll(List<ReplayInput> inputs) throws HarnessRunException {
         List<TraceRun> out = new ArrayList<>(inputs.size());
@@ -125,17 +129,20 @@ public final class Replayer {
             }
             RawRun raw = run(inputs.subList(from, to));
             List<El2TraceResult> results = raw.output().traces();
+            boolean fatal = raw.output().fatal() != null;
+            boolean stopped = raw.run().timedOut() || fatal;   // only the trace then running is lost
             int done = from;
             for (int i = from; i < to; i++) {
                 El2TraceResult r = i - from < results.size() ? results.get(i - from) : null;
                 if (r == null || r.traceIndex() != i - from) {
-                    if (raw.run().timedOut() && i > from) {
-                        break;                    // the hung trace failed already; the rest run again
+                    if (stopped && i > from) {
+                        break;                    // the trace that stopped the run failed already
                     }
                     String why = raw.failure();
-                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why));
+                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why,
+                            fatal));
                 } else {
-                    out.add(new TraceRun(r, r.end() == null ? raw.failure() : null));
+                    out.add(new TraceRun(r, r.end() == null ? raw.failure() : null, r.end() == null && fatal));
                 }
                 done = i + 1;
                 if (r != null && r.end() == null) {
@@ -145,11 +152,12 @@ public final class Replayer {
             if (done == from) {
                 done = from + 1;                  // never loop on a boot that produced nothing
             }
-            from = raw.run().timedOut() ? done : to;
-            if (!raw.run().timedOut()) {
+            from = stopped ? done : to;
+            if (!stopped) {
                 for (int i = done; i < to; i++) {
                     String why = raw.failure();
-                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why));
+                    out.add(new TraceRun(null, why == null ? "the image recorded no result for this trace" : why,
+                            false));
                 }
             }
         }

@@ -131,6 +131,18 @@ class CodecTest {
     }
 
     @Test
+    void onlyHypervisorStateCountsAsAChangeOnAnErrorReturn() {
+        El2Snapshot s = new El2Snapshot(1, List.of(1, 1));
+        int cpuWord = 3 * 2 + 3 * 2;
+        assertTrue(s.changesHypervisorState(0, 1, 2), "a vCPU's state");
+        assertTrue(s.changesHypervisorState(6, 0, 1), "a VM's mailbox");
+        assertFalse(s.changesHypervisorState(cpuWord, 3L << 32, 2L << 32), "cpu_op only");
+        assertTrue(s.changesHypervisorState(cpuWord, 1L << 24, 0), "is_on");
+        assertFalse(s.changesHypervisorState(cpuWord + 1, 0, 5), "cpu_op's fields");
+        assertFalse(s.changesHypervisorState(0, 7, 7));
+    }
+
+    @Test
     void snapshotWordsCarryTheVocabularysFields() throws Exception {
         El2Snapshot s = new El2Snapshot(1, List.of(1, 2));
         JsonNode state = MAPPER.readTree("{\"vcpu_state\":[[\"ready\"],[\"running\",\"off\"]],"

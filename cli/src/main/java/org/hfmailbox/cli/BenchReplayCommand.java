@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./mailbox bench replay}: trace steps per second replayed at EL2 and compared, QEMU boot included. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Generate distinct random workloads of the default shape (2 CPUs, vcpu_count [2, 2, 1]) on",
+        description = {"Generate distinct random workloads (shape: --smp CPUs, vcpu_count [N, 2, 1]; default 2) on",
             "the reference, then replay them all at EL2 under QEMU (one boot per pass) and compare every step;",
             "print trace steps per second replayed and compared, boot included (min and median over the runs)."})
 public final class BenchReplayCommand implements Callable<Integer> {
@@ -43,11 +43,19 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--semantics", defaultValue = "corrected", description = "corrected or aa039b39")
     private String semantics;
 
+    @Option(names = "--smp", paramLabel = "N", defaultValue = "2",
+            description = "the workloads' CPUs (QEMU -smp), 1..8: shape N CPUs, vcpu_count [N, 2, 1] (default 2)")
+    private int smp;
+
     @Override
     public Integer call() {
         if (count < 1 || steps < 50 || runs < 1) {
             throw new InputError("--traces and --runs must be positive and --steps at least 50");
         }
+        if (smp < 1 || smp > org.hfmailbox.harness.El2Layout.MAX_CPUS) {
+            throw new InputError("--smp must be 1.." + org.hfmailbox.harness.El2Layout.MAX_CPUS + ", not " + smp);
+        }
+        SystemShape shape = new SystemShape(smp, List.of(smp, 2, 1));
         Semantics sem;
         try {
             sem = Semantics.parse(semantics);
@@ -59,12 +67,13 @@ public final class BenchReplayCommand implements Callable<Integer> {
         List<ReferenceTrace> traces = new ArrayList<>(count);
         long total = 0;
         for (long s = randomSeed; s < randomSeed + count; s++) {
-            ReferenceTrace t = RandomWorkload.referenceTrace(SystemShape.defaultShape(), sem, s, steps, false);
+            ReferenceTrace t = RandomWorkload.referenceTrace(shape, sem, s, steps, false);
             traces.add(t);
             total += t.events().size();
         }
-        out.printf("bench replay: %d traces, %d steps (shape default, %s, --random-seed %d), generated on the "
-                + "reference in %.2f s%n", count, total, sem.name(), randomSeed, (System.nanoTime() - g0) / 1e9);
+        out.printf("bench replay: %d traces, %d steps (%d CPUs, vcpu_count %s, %s, --random-seed %d), generated on "
+                + "the reference in %.2f s%n", count, total, smp, shape.vcpuCount(), sem.name(), randomSeed,
+                (System.nanoTime() - g0) / 1e9);
         Replayer replayer;
         try {
             replayer = Replayer.create();
