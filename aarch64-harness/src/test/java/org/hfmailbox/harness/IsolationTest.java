@@ -63,4 +63,34 @@ class IsolationTest {
         assertEquals(El2Action.VM_GET_COUNT, r.events().get(0).action(), "the guest's report after the load");
         assertEquals(3, r.events().get(0).ret());
     }
+
+    /** A load beyond the guest's physical address space faults at its own EL1: its vector table reports the cause. */
+    @Test
+    void aGuestsOwnFaultIsReportedWithItsRealCause() throws Exception {
+        long high = 0xffff_0000_0000_0000L;
+        Replayer.RawRun run = TestSupport.replayer().run(List.of(input("el1-fault", List.of(
+                ReplayStep.of(0, StepKind.HVC, 0xff00, 1, 0, 0), ReplayStep.cont(0),
+                ReplayStep.of(0, StepKind.TOUCH, 0, high, 0, 0)))));
+        assertNull(run.failure(), "the run itself must end cleanly");
+        El2TraceEnd end = run.output().traces().get(0).end();
+        assertEquals(El2TraceEnd.GUEST_FAULT, end.status(), end.describe());
+        assertEquals(0x25, (int) (end.info0() >>> 26), "ESR_EL1.EC: a data abort taken at the guest's own EL1");
+        assertEquals(high, end.info1(), "FAR_EL1");
+        assertTrue(end.describe().contains("<<1, 0>>") && end.describe().contains("ESR_EL1"), end.describe());
+    }
+
+    /** FP traps to EL2 for a secondary (CPTR_EL2.TFP, as the seed), not for the primary. */
+    @Test
+    void secondariesTrapFpThePrimaryDoesNot() throws Exception {
+        Replayer.RawRun run = TestSupport.replayer().run(List.of(
+                input("fp-primary", List.of(ReplayStep.of(0, StepKind.FP, 0, 7, 0, 0))),
+                input("fp-secondary", List.of(ReplayStep.of(0, StepKind.HVC, 0xff00, 1, 0, 0), ReplayStep.cont(0),
+                        ReplayStep.of(0, StepKind.FP, 0, 7, 0, 0)))));
+        El2TraceResult primary = run.output().traces().get(0);
+        assertTrue(primary.end().ok(), primary.end().describe());
+        assertEquals(El2Action.VM_GET_COUNT, primary.events().get(0).action());
+        El2TraceEnd end = run.output().traces().get(1).end();
+        assertEquals(El2TraceEnd.LOWER_EXCEPTION, end.status(), end.describe());
+        assertEquals(0x07, (int) (end.info0() >>> 26), "ESR_EL2.EC: an FP access trapped by CPTR_EL2.TFP");
+    }
 }
