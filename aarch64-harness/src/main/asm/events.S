@@ -23,8 +23,8 @@ vcpu_ref:
 1:  ret
 
 // snapshot_build: serialise the abstract state into g_snap_cur; g_snap_n = number of words.
-//   per vCPU (VM-major): [state | regs_available << 8 | recv_pending present << 16 | saved x0 present << 24],
-//           saved x0 (0 when none), recv_pending value
+//   per vCPU (VM-major): [state | saved x0 present << 24], saved x0 (0 when none), 0 (EL2 keeps no ghost:
+//           regs_available and recv_pending are the spec's, not the code's; the driver does not compare them)
 //   per VM: [mailbox_state | send_configured << 8 | recv_configured << 16 | recv_bytes << 32], recv_from_id,
 //           recv_waiter (count | idx_j << (8 + 4j), head first)
 //   per CPU: [current ref | is_on << 24 | op << 32 | user_ret present << 40], op word a, op word b
@@ -49,18 +49,13 @@ snapshot_build:
 2:  cmp     x6, x14
     b.hs    3f
     ldr     x0, [x5, #VCPU_STATE]
-    ldr     x1, [x5, #VCPU_REGS_AVAIL]
-    orr     x0, x0, x1, lsl #8
-    ldr     x1, [x5, #VCPU_RP_FLAG]
-    orr     x0, x0, x1, lsl #16
     ldr     x2, [x5, #VCPU_X0_VALID]
     orr     x0, x0, x2, lsl #24
     ldr     x1, [x5, #VCPU_REGS]
     cmp     x2, #0
     csel    x1, xzr, x1, eq
-    ldr     x2, [x5, #VCPU_RP_VAL]
     stp     x0, x1, [x9], #16
-    str     x2, [x9], #8
+    str     xzr, [x9], #8
     add     x5, x5, #VCPU_SIZE
     add     x6, x6, #1
     b       2b
@@ -201,8 +196,9 @@ emit_trace_begin:
 
 // emit_event: the EVENT record of the step just taken on this CPU:
 //   w0 [type | words << 8], w1 seq, w2 [cpu | action << 8 | flags << 16 | actor ref << 24 | guest check << 48],
-//   w3 MPIDR_EL1,
-//   w4 ret, w5 aux, w6..w9 the step's x0..x3, then (index, value, mask) triples: the snapshot words that changed
+//   w3 MPIDR_EL1, w4 ret, w5 aux, w6..w9 the step's x0..x3, w10 the vCPU now running on the CPU (ref), w11 the
+//   step's copy (1 | to << 8 | from << 16 | size << 32, 0 none), then (index, value, mask) triples: the snapshot
+//   words that changed
 //   (mask all ones here; contended free-running records only the bits a step wrote, record.S).
 //   in:  x0 = action, x1 = flags (F_*), x2 = ret, x3 = aux, x4 = actor vCPU (struct vcpu *, or 0)
 //   out: none; clobbers x0-x15
@@ -218,7 +214,7 @@ emit_event:
     mov     x22, x3
     mov     x23, x4
     bl      snapshot_build
-    mov     x0, #(3 * SNAP_MAX + 10)
+    mov     x0, #(3 * SNAP_MAX + REC_HEADER)
     bl      ev_reserve
     mov     x24, x0
     // diff: (index, value, mask) triples; the whole word changed
@@ -226,7 +222,7 @@ emit_event:
     ldr     x1, [x1]
     ldr     x2, =g_snap_cur
     ldr     x3, =g_snap_prev
-    add     x4, x24, #80
+    add     x4, x24, #(8 * REC_HEADER)
     mov     x5, #0                        // index
     mov     x6, #0                        // changes
     mov     x10, #-1
@@ -243,7 +239,7 @@ emit_event:
 3:  add     x5, x5, #1
     b       1b
 2:  add     x9, x6, x6, lsl #1
-    add     x9, x9, #10                   // words
+    add     x9, x9, #REC_HEADER           // words
     lsl     x0, x9, #8
     orr     x0, x0, #REC_EVENT
     ldr     x1, =g_seq
@@ -264,6 +260,12 @@ emit_event:
     mrs     x12, mpidr_el1
     stp     x11, x12, [x24, #16]
     stp     x21, x22, [x24, #32]
+    ldr     x0, [x10, #CPU_CURRENT]       // w10: the vCPU running on this CPU after the step
+    bl      vcpu_ref
+    mrs     x10, tpidr_el2
+    ldr     x1, [x10, #CPU_COPIED]        // w11: the step's copy (recipient, sender, size), 0 none
+    str     xzr, [x10, #CPU_COPIED]
+    stp     x0, x1, [x24, #80]
     bl      current_step                  // the guest's registers of this step (zero for continuations)
     ldp     x1, x2, [x0, #ST_X0]
     stp     x1, x2, [x24, #48]

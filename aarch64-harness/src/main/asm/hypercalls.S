@@ -367,6 +367,12 @@ mailbox_send_deliver:
     mov     x1, x26
     bl      fnv1a64
     mov     x28, x0                       // aux
+    ldr     x0, [x24, #VM_ID]             // the copy loop's own facts, for the observable event: recipient,
+    lsl     x0, x0, #8                    // sender, size
+    orr     x0, x0, #1
+    orr     x0, x0, x23, lsl #16
+    orr     x0, x0, x26, lsl #32
+    str     x0, [x19, #CPU_COPIED]
     str     x26, [x24, #VM_MB_BYTES]
     str     x23, [x24, #VM_MB_FROM]
     mov     x0, #MS_READ
@@ -414,8 +420,6 @@ mailbox_send_deliver:
     str     x0, [x11, #VCPU_STATE]
     orr     x1, x23, x26, lsl #32         // RECEIVE_RESPONSE(sender, size)
     set_saved_x0 x11, x1
-    mov     x0, #1
-    stp     x0, x1, [x11, #VCPU_RP_FLAG]
     ldr     x10, [x11, #VCPU_IDX]
 5:  cbnz    x23, 7f
     // a primary sender: no switch, the woken vCPU's index (or 0xffff) is its return value
@@ -457,8 +461,6 @@ deliver_fields:
     bl      rec_vcpu_state
     mov     x0, x11
     bl      rec_vcpu_saved_x0
-    mov     x0, x11
-    bl      rec_vcpu_recv_pending
 1:  mov     x0, x19
     bl      rec_cpu_op
     bl      rec_close
@@ -755,10 +757,6 @@ cpu_main:
     bl      rec_open
     mov     x0, x19
     bl      rec_cpu_current
-    mov     x0, x20
-    bl      rec_vcpu_regs_available
-    mov     x0, x20
-    bl      rec_vcpu_recv_pending
     mov     x0, x19
     bl      rec_cpu_op
     bl      rec_close

@@ -71,6 +71,18 @@ rec_open:
     stp     x1, x2, [x7, #48]
     ldp     x1, x2, [x0, #ST_X2]
     stp     x1, x2, [x7, #64]
+    ldr     x0, [x17, #CPU_CURRENT]       // w10 the vCPU now running on this CPU (the step's commit comes after
+    mov     x3, #0                        // its load), w11 the step's copy
+    cbz     x0, 5f
+    ldr     x1, [x0, #VCPU_VM]
+    ldr     x1, [x1, #VM_ID]
+    ldr     x2, [x0, #VCPU_IDX]
+    mov     x3, #1
+    orr     x3, x3, x1, lsl #8
+    orr     x3, x3, x2, lsl #16
+5:  ldr     x1, [x17, #CPU_COPIED]
+    str     xzr, [x17, #CPU_COPIED]
+    stp     x3, x1, [x7, #80]
 9:  ret
 
 // rec_field: append one field to the open record (nothing when no record is open).
@@ -82,10 +94,10 @@ rec_field:
     ldr     x16, [x17, #CPU_REC_HDR]
     cbz     x16, 1f
     ldr     x3, [x17, #CPU_REC_N]
-    cmp     x3, #((REC_MAX_WORDS - 10) / 3)
+    cmp     x3, #((REC_MAX_WORDS - REC_HEADER) / 3)
     b.hs    2f
     add     x4, x3, x3, lsl #1
-    add     x4, x4, #10
+    add     x4, x4, #REC_HEADER
     add     x4, x16, x4, lsl #3
     stp     x0, x1, [x4]
     str     x2, [x4, #16]
@@ -105,7 +117,7 @@ rec_close:
     cbz     x16, 1f
     ldr     x3, [x17, #CPU_REC_N]
     add     x4, x3, x3, lsl #1
-    add     x4, x4, #10                   // words
+    add     x4, x4, #REC_HEADER           // words
     lsl     x5, x4, #8
     orr     x5, x5, #REC_EVENT
     str     x5, [x16]
@@ -124,34 +136,6 @@ rec_vcpu_state:
     ldr     x1, [x0, #VCPU_STATE]
     ldr     x0, [x0, #VCPU_SNAP]
     mov     x2, #0xff
-    b       rec_field
-
-// rec_vcpu_regs_available: regs_available of a vCPU as it is now (word 0, bits 8..15).
-//   in: x0 = struct vcpu *; out: none; clobbers x0-x4, x16, x17
-.global rec_vcpu_regs_available
-rec_vcpu_regs_available:
-    ldr     x1, [x0, #VCPU_REGS_AVAIL]
-    lsl     x1, x1, #8
-    ldr     x0, [x0, #VCPU_SNAP]
-    mov     x2, #0xff00
-    b       rec_field
-
-// rec_vcpu_recv_pending: recv_pending of a vCPU (word 0 bits 16..23: present; word 2: the value).
-//   in: x0 = struct vcpu *; out: none; clobbers x0-x5, x16, x17
-.global rec_vcpu_recv_pending
-rec_vcpu_recv_pending:
-    mov     x5, x30
-    ldr     x1, [x0, #VCPU_RP_FLAG]
-    lsl     x1, x1, #16
-    ldr     x2, [x0, #VCPU_RP_VAL]
-    ldr     x0, [x0, #VCPU_SNAP]
-    stp     x0, x2, [sp, #-16]!
-    mov     x2, #0xff0000
-    bl      rec_field
-    ldp     x0, x1, [sp], #16
-    add     x0, x0, #2
-    mov     x2, #-1
-    mov     x30, x5
     b       rec_field
 
 // rec_vcpu_saved_x0: saved_x0 of a vCPU (word 0 bits 24..31: a hypervisor value is present; word 1: the value,

@@ -113,10 +113,23 @@ entry_save:
 2:  mov     x30, x6
     ret
 
+// regs_available_kept: whether EL2 keeps regs_available (later Hafnium's field): only save-before-publish (and the
+// transitional wfi-wake-on-run) waits on it; at aa039b39 the field does not exist.
+//   in: none; out: x0 = 1 if kept; clobbers x0
+regs_available_kept:
+    ldr     x0, =g_corrections
+    ldr     x0, [x0]
+    tbnz    x0, #C_SAVE_BEFORE_PUBLISH, 1f
+    tbnz    x0, #C_WFI_WAKE_ON_RUN_OLD, 1f
+    mov     x0, #0
+    ret
+1:  mov     x0, #1
+    ret
+
 // vcpu_load: make a vCPU current on this CPU: its x0..x30, ELR_EL2, SPSR_EL2 into the frame, its EL1 system
 // registers into the hardware, its VM's stage 2 (VTTBR_EL2 with the VMID), HCR_EL2, CPTR_EL2 and CNTHCTL_EL2
-// (secondaries trap WFI/WFE and FP and take IRQs), VMPIDR_EL2 = its index; regs_available := false and its receive
-// response is no longer pending. The caller holds the buffer lock when another CPU could write the buffer.
+// (secondaries trap WFI/WFE and FP and take IRQs), VMPIDR_EL2 = its index; with save-before-publish its
+// regs_available := false. The caller holds the buffer lock when another CPU could write the buffer.
 //   in:  x0 = struct vcpu *
 //   out: none; clobbers x0-x7
 .global vcpu_load
@@ -125,9 +138,10 @@ vcpu_load:
     mov     x5, x0
     mrs     x1, tpidr_el2
     str     x5, [x1, #CPU_CURRENT]
+    bl      regs_available_kept
+    cbz     x0, 2f
     str     xzr, [x5, #VCPU_REGS_AVAIL]
-    str     xzr, [x5, #VCPU_RP_FLAG]
-    str     xzr, [x5, #VCPU_RP_VAL]
+2:  mrs     x1, tpidr_el2
     add     x0, x1, #CPU_FRAME
     add     x1, x5, #VCPU_REGS
     mov     x2, #(R_WORDS / 2)
@@ -285,18 +299,10 @@ vcpu_switch:
     mov     x2, x9
     mov     x3, #0
     bl      rec_open
-    ldr     x0, [x20, #VCPU_SNAP]         // regs_available[old] = TRUE (published below)
-    mov     x1, #(1 << 8)
-    mov     x2, #0xff00
-    bl      rec_field
     cbz     x10, 5f                       // only what the save wrote (with retval-before-publish a sender may
     mov     x0, x20                       // be writing the old vCPU's x0 under its lock right now)
     bl      rec_vcpu_saved_x0
-5:  mov     x0, x21
-    bl      rec_vcpu_regs_available
-    mov     x0, x21
-    bl      rec_vcpu_recv_pending
-    mov     x0, x19
+5:  mov     x0, x19
     bl      rec_cpu_current
     mov     x0, x19
     bl      rec_cpu_op
@@ -304,10 +310,13 @@ vcpu_switch:
     cbz     x22, 6f
     mov     x0, x22
     bl      regs_unlock
-6:  mov     x0, #1
+6:  bl      regs_available_kept
+    cbz     x0, 7f
+    mov     x0, #1
     add     x1, x20, #VCPU_REGS_AVAIL
-    stlr    x0, [x1]                      // publish: the save has completed
+    stlr    x0, [x1]                      // publish: the save has completed (save-before-publish waits on it)
     sev
+7:
     mov     x0, #A_VCPU_SWITCH
     mov     x1, x8
     mov     x2, x9

@@ -11,6 +11,9 @@ import java.util.List;
  * the image wrote is kept.
  */
 public final class El2Output {
+    /** Header words of an EVENT record (layout.inc REC_HEADER). */
+    static final int HEADER = 12;
+
     private final List<El2TraceResult> traces;
     private final El2Fatal fatal;
     private final String problem;
@@ -72,18 +75,18 @@ public final class El2Output {
                 }
                 case 2 -> {
                     long w2 = b.getLong(8 * (i + 2));
-                    if (n < 10 || (n - 10) % 3 != 0) {
+                    if (n < HEADER || (n - HEADER) % 3 != 0) {
                         malformed = "EVENT record of " + n + " words at word " + i;
                         break;
                     }
-                    int changes = (n - 10) / 3;
+                    int changes = (n - HEADER) / 3;
                     int[] idx = new int[changes];
                     long[] val = new long[changes];
                     long[] mask = new long[changes];
                     for (int k = 0; k < changes; k++) {
-                        idx[k] = (int) b.getLong(8 * (i + 10 + 3 * k));
-                        val[k] = b.getLong(8 * (i + 11 + 3 * k));
-                        mask[k] = b.getLong(8 * (i + 12 + 3 * k));
+                        idx[k] = (int) b.getLong(8 * (i + HEADER + 3 * k));
+                        val[k] = b.getLong(8 * (i + HEADER + 1 + 3 * k));
+                        mask[k] = b.getLong(8 * (i + HEADER + 2 + 3 * k));
                     }
                     long[] regs = new long[4];
                     for (int k = 0; k < 4; k++) {
@@ -94,7 +97,8 @@ public final class El2Output {
                     events.add(new El2Event(b.getLong(8 * (i + 1)), (int) (w2 & 0xff), El2Action.ofId(actionId),
                             actionId, (flags & 1) != 0, (flags & 2) != 0, (int) ((w2 >>> 24) & 0xffffff),
                             b.getLong(8 * (i + 3)), b.getLong(8 * (i + 4)), b.getLong(8 * (i + 5)), regs, idx,
-                            val, mask, (int) ((w2 >>> 48) & 0xff)));
+                            val, mask, (int) ((w2 >>> 48) & 0xff), (int) b.getLong(8 * (i + 10)),
+                            b.getLong(8 * (i + 11))));
                 }
                 case 3 -> {
                     El2TraceEnd end = new El2TraceEnd((int) b.getLong(8 * (i + 1)), (int) b.getLong(8 * (i + 2)),

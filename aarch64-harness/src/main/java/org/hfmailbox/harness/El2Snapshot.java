@@ -10,8 +10,8 @@ import java.util.List;
  * word is explained field by field with the vocabulary's names.
  *
  * <pre>
- * per vCPU (VM-major): [vcpu_state | regs_available &lt;&lt; 8 | recv_pending present &lt;&lt; 16 | saved_x0 present &lt;&lt; 24],
- *          saved_x0 (0 when none), recv_pending
+ * per vCPU (VM-major): [vcpu_state | saved_x0 present &lt;&lt; 24], saved_x0 (0 when none), 0 (the spec's ghosts
+ *          regs_available and recv_pending are neither computed by the image nor compared)
  * per VM:  [mailbox_state | send_configured &lt;&lt; 8 | recv_configured &lt;&lt; 16 | recv_bytes &lt;&lt; 32], recv_from_id,
  *          recv_waiter (count | idx_j &lt;&lt; (8 + 4j), head first)
  * per CPU: [current (1 | vm &lt;&lt; 8 | idx &lt;&lt; 16) | is_on &lt;&lt; 24 | op &lt;&lt; 32 | user_ret present &lt;&lt; 40], a, b
@@ -61,16 +61,10 @@ public final class El2Snapshot {
         int vms = vcpuCount.size();
         switch (variable) {
             case "vcpu_state" -> perVcpu(value, (k, i, v) -> set(w, vcpuWord(k, i), 0, 8, indexOf(VCPU_STATES, v.asText())));
-            case "regs_available" -> perVcpu(value, (k, i, v) -> set(w, vcpuWord(k, i), 8, 8, v.asBoolean() ? 1 : 0));
             case "saved_x0" -> perVcpu(value, (k, i, v) -> {
                 boolean present = !"none".equals(v.path("kind").asText());
                 set(w, vcpuWord(k, i), 24, 8, present ? 1 : 0);
                 w[vcpuWord(k, i) + 1] = present ? hex(v) : 0;
-            });
-            case "recv_pending" -> perVcpu(value, (k, i, v) -> {
-                boolean present = !"none".equals(v.path("kind").asText());
-                set(w, vcpuWord(k, i), 16, 8, present ? 1 : 0);
-                w[vcpuWord(k, i) + 2] = present ? hex(v) : 0;
             });
             case "mailbox_state" -> perVm(value, vms, (k, v) -> set(w, vmWord(k), 0, 8, indexOf(MAILBOX_STATES, v.asText())));
             case "send_configured" -> perVm(value, vms, (k, v) -> set(w, vmWord(k), 8, 8, v.asBoolean() ? 1 : 0));
@@ -115,7 +109,8 @@ public final class El2Snapshot {
                 w[cpuWord(c) + 2] = b;
             });
             default -> {
-                // the step record and any variable the image does not hold are not compared
+                // the step record and the spec's ghosts (regs_available, recv_pending, delivered, waiting_for,
+                // wants_send_to), which the image does not compute, are not compared
             }
         }
     }
@@ -133,11 +128,9 @@ public final class El2Snapshot {
             String at = "[" + k + "][" + i + "]";
             if (part == 0) {
                 field(out, "vcpu_state" + at, name(VCPU_STATES, bits(reference, 0, 8)), name(VCPU_STATES, bits(el2, 0, 8)));
-                field(out, "regs_available" + at, bits(reference, 8, 8) != 0, bits(el2, 8, 8) != 0);
-                field(out, "recv_pending" + at + " present", bits(reference, 16, 8) != 0, bits(el2, 16, 8) != 0);
                 field(out, "saved_x0" + at + " present (not none)", bits(reference, 24, 8) != 0, bits(el2, 24, 8) != 0);
             } else {
-                field(out, (part == 1 ? "saved_x0" : "recv_pending") + at, hexText(reference), hexText(el2));
+                field(out, "saved_x0" + at, hexText(reference), hexText(el2));
             }
         } else if (index < cpuBase) {
             int k = (index - vmBase) / 3;
@@ -199,20 +192,6 @@ public final class El2Snapshot {
     /** Whether CPU c is on and its cpu_op is {@code guest} (its current vCPU runs guest code). */
     public boolean inGuest(long[] words, int c) {
         return bits(words[cpuWord(c)], 24, 8) != 0 && bits(words[cpuWord(c)], 32, 8) == 2;
-    }
-
-    /** {@code regs_available[k][i]} in a snapshot of this shape. */
-    public boolean regsAvailable(long[] words, int k, int i) {
-        return bits(words[vcpuWord(k, i)], 8, 8) != 0;
-    }
-
-    /** The vCPU {@code {k, i}} CPU c's pending {@code vcpu_switch} loads, or null when its cpu_op is another. */
-    public int[] switchNext(long[] words, int c) {
-        if (bits(words[cpuWord(c)], 32, 8) != 6) {
-            return null;
-        }
-        long ref = words[cpuWord(c) + 1];
-        return (ref & 1) == 0 ? null : new int[] {(int) ((ref >>> 8) & 0xff), (int) ((ref >>> 16) & 0xff)};
     }
 
     /** {@code mailbox_state[k]} in a snapshot of this shape. */

@@ -26,16 +26,20 @@ public final class FreeRunner {
         this.replayer = replayer;
     }
 
-    /** One free-running workload's verdict and the reference's NDJSON trace of it. */
+    /**
+     * One free-running workload's verdict, the reference's NDJSON trace of it (full form) and the image's own trace
+     * of it (observable form, from its records alone: {@link El2ObservableTrace}).
+     */
     public record Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines,
-                          El2Contention contention) {
+                          El2Contention contention, List<String> el2Lines) {
         public Outcome {
             traceLines = List.copyOf(traceLines);
             contention = contention == null ? El2Contention.none() : contention;
+            el2Lines = List.copyOf(el2Lines);
         }
 
         Outcome(String name, int steps, Divergence divergence, String failure, List<String> traceLines) {
-            this(name, steps, divergence, failure, traceLines, null);
+            this(name, steps, divergence, failure, traceLines, null, List.of());
         }
 
         public boolean ok() {
@@ -75,7 +79,8 @@ public final class FreeRunner {
                 continue;
             }
             Outcome o = reproduce(in, r);
-            out.add(new Outcome(o.name(), o.steps(), o.divergence(), o.failure(), o.traceLines(), r.contention()));
+            out.add(new Outcome(o.name(), o.steps(), o.divergence(), o.failure(), o.traceLines(), r.contention(),
+                    El2ObservableTrace.lines(in, r)));
         }
         return out;
     }

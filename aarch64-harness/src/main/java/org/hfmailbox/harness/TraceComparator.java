@@ -31,14 +31,18 @@ public final class TraceComparator {
         }
         List<El2Event> events = el2.events();
         java.util.Set<String> unsavedResumes = new java.util.HashSet<>();
+        Map<String, JsonNode> refState = new java.util.HashMap<>();
+        ref.header().path("init").fields().forEachRemaining(f -> refState.put(f.getKey(), f.getValue()));
         for (int n = 0; n < ref.events().size(); n++) {
             JsonNode e = ref.events().get(n);
             long seq = e.path("seq").asLong();
             int line = ref.lines().get(n);
+            int cpu = e.path("cpu").asInt();
             if ("vcpu_switch".equals(e.path("action").asText())) {
-                int[] next = layout.switchNext(expected, e.path("cpu").asInt());
-                if (next != null && !layout.regsAvailable(expected, next[0], next[1])) {
-                    unsavedResumes.add(next[0] + "," + next[1]);
+                JsonNode next = refState.get("cpu_op").path(cpu).path("next");
+                if (!refState.get("regs_available").path(next.path(0).asInt()).path(next.path(1).asInt())
+                        .asBoolean(true)) {
+                    unsavedResumes.add(next.path(0).asInt() + "," + next.path(1).asInt());
                 }
             }
             if (n >= events.size()) {
@@ -58,6 +62,11 @@ public final class TraceComparator {
             }
             for (Map.Entry<String, JsonNode> c : (Iterable<Map.Entry<String, JsonNode>>) e.path("changes")::fields) {
                 layout.apply(c.getKey(), c.getValue(), expected);
+                refState.put(c.getKey(), c.getValue());
+            }
+            d = compareObservables(e, x, refState.get("current").path(cpu), seq, line);
+            if (d != null) {
+                return d;
             }
             x.applyTo(actual);
             d = compareWords(layout, expected, actual, seq, line);
@@ -114,6 +123,27 @@ public final class TraceComparator {
                 return new Divergence(seq, line, "delivered bytes (FNV-1a of the recipient's receive page)",
                         String.format("0x%016x", want), x.hasAux() ? String.format("0x%016x", x.aux()) : "none");
             }
+        }
+        return null;
+    }
+
+    /** The observable-form facts EL2 recorded: the vCPU now running on the CPU, and a delivery's copy. */
+    private static Divergence compareObservables(JsonNode e, El2Event x, JsonNode current, long seq, int line) {
+        String want = current.size() == 2 ? "<<" + current.get(0).asInt() + ", " + current.get(1).asInt() + ">>"
+                : "<<>>";
+        String got = El2Snapshot.vcpuRefText(x.runningRef());
+        if (!want.equals(got)) {
+            return new Divergence(seq, line, "running (the vCPU current on the CPU after the step)", want, got);
+        }
+        if (e.has("payload")) {
+            int size = e.path("payload").asText().length() / 2;
+            int from = e.path("actor").path("vm").asInt();
+            if (!x.hasCopy() || x.copiedSize() != size || x.copiedFrom() != from) {
+                return new Divergence(seq, line, "copied (sender, size)", from + ", " + size,
+                        x.hasCopy() ? x.copiedFrom() + ", " + x.copiedSize() : "no copy");
+            }
+        } else if (x.hasCopy()) {
+            return new Divergence(seq, line, "copied", "no copy", x.copiedFrom() + ", " + x.copiedSize());
         }
         return null;
     }

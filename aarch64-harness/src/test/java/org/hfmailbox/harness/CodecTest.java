@@ -59,11 +59,11 @@ class CodecTest {
 
     @Test
     void recordsDecodeLosslessly() {
-        ByteBuffer b = ByteBuffer.allocate(8 * (5 + 13 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 * (5 + 15 + 9)).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(1 | 5 << 8).putLong(0).putLong(2).putLong(0x11).putLong(0x22);
-        b.putLong(2 | 13 << 8).putLong(1).putLong(1 | 3 << 8 | 9L << 16 | 0x101L << 24).putLong(0x80000001L)
-                .putLong(-1).putLong(0).putLong(0xff00).putLong(2).putLong(0).putLong(0).putLong(1).putLong(0x33)
-                .putLong(-1);
+        b.putLong(2 | 15 << 8).putLong(1).putLong(1 | 3 << 8 | 9L << 16 | 0x101L << 24 | 20L << 48)
+                .putLong(0x80000001L).putLong(-1).putLong(0).putLong(0xff00).putLong(2).putLong(0).putLong(0)
+                .putLong(0x101).putLong(1 | 2 << 8 | 1 << 16 | 5L << 32).putLong(1).putLong(0x33).putLong(-1);
         b.putLong(3 | 9 << 8).putLong(0).putLong(0).putLong(1).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
         El2Output out = El2Output.decode(b.array());
         assertNull(out.problem());
@@ -74,6 +74,12 @@ class CodecTest {
         assertEquals(1, e.mpidrCpu());
         assertEquals(1, e.actorVm());
         assertEquals(0xff00, e.reg(0));
+        assertEquals(20, e.guestCheck(), "the guest's check byte");
+        assertEquals("<<1, 0>>", El2Snapshot.vcpuRefText(e.runningRef()));
+        assertTrue(e.hasCopy());
+        assertEquals(2, e.copiedTo());
+        assertEquals(1, e.copiedFrom());
+        assertEquals(5, e.copiedSize());
         long[] words = r.initWords();
         e.applyTo(words);
         assertEquals(0x33, words[1]);
@@ -81,10 +87,10 @@ class CodecTest {
         assertNull(r.contention());
     }
 
-    /** An EVENT record: seq, cpu, action, no ret/aux, no regs, then (index, value, mask) fields. */
+    /** An EVENT record: seq, cpu, action, no ret/aux, no regs, nothing running or copied, then the fields. */
     private static void event(ByteBuffer b, long seq, int cpu, long... fields) {
-        b.putLong(2 | (10L + fields.length) << 8).putLong(seq).putLong(cpu | 1 << 8).putLong(cpu).putLong(0)
-                .putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
+        b.putLong(2 | (12L + fields.length) << 8).putLong(seq).putLong(cpu | 1 << 8).putLong(cpu).putLong(0)
+                .putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0);
         for (long f : fields) {
             b.putLong(f);
         }
@@ -92,7 +98,7 @@ class CodecTest {
 
     @Test
     void contendedRecordsAreOrderedBySequenceNumberAndApplyOnlyTheirMaskedBits() {
-        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 13 + 16 + 13 + 9 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 15 + 18 + 15 + 9 + 9)).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(1 | 4 << 8).putLong(0).putLong(1).putLong(0x0000_0000_0000_0101L);
         // CPU 1's buffer first (seq 2), then CPU 0's (seq 1, 3): the file groups records by CPU
         event(b, 2, 1, 0, 0x0400, 0xff00, 0, 0x4000_0000L, 0xff00_0000L);
@@ -118,7 +124,7 @@ class CodecTest {
 
     @Test
     void aMissingSequenceNumberIsReportedNotReproduced() {
-        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 10 + 10 + 9)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 * (4 + 12 + 12 + 9)).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(1 | 4 << 8).putLong(0).putLong(1).putLong(0);
         event(b, 1, 0);
         event(b, 3, 0);

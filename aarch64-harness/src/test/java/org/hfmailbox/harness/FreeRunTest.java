@@ -78,6 +78,32 @@ class FreeRunTest {
                 .describe()).collect(Collectors.joining("\n")));
         double validateSeconds = (System.nanoTime() - vstart) / 1e9;
 
+        // the image's own traces, observable-only (no spec variable), through the frontier validator
+        long ostart = System.nanoTime();
+        List<Trace> el2 = new ArrayList<>();
+        for (FreeRunner.Outcome o : out) {
+            el2.add(new TraceReader().parse(o.name() + " (EL2, observable)", o.el2Lines()));
+        }
+        List<Verdict> el2Rejected = validator.validateAll(el2).stream().filter(v -> !v.accepted()).toList();
+        assertTrue(el2Rejected.isEmpty(), el2Rejected.stream().map(v -> v.source() + ": "
+                + v.rejection().orElseThrow().describe()).collect(Collectors.joining("\n")));
+        System.out.printf("the image's observable-only traces: %d accepted by the frontier validator in %.2f s%n",
+                el2.size(), (System.nanoTime() - ostart) / 1e9);
+        // and one whose first returned value is tampered with is rejected there
+        List<String> tampered = new ArrayList<>(out.get(0).el2Lines());
+        int at = 1;
+        while (!tampered.get(at).contains("\"hex\":\"0x")) {
+            at++;
+        }
+        String line = tampered.get(at);
+        int h = line.indexOf("\"hex\":\"0x") + 9;
+        char last = line.charAt(h + 15);
+        tampered.set(at, line.substring(0, h + 15) + (last == '0' ? '1' : '0') + line.substring(h + 16));
+        Verdict v = validator.validateAll(List.of(new TraceReader().parse("tampered (EL2, observable)", tampered)))
+                .get(0);
+        assertFalse(v.accepted(), "a tampered return value is accepted");
+        assertEquals(at, v.eventsAccepted() + 1, v.rejection().orElseThrow().describe());
+
         System.out.printf("contended free-running: %d traces, %d steps, run and reproduced in %.2f s, validated by "
                 + "TLC in %.2f s; %s%n", out.size(), steps, runSeconds, validateSeconds, total.describe());
         assertTrue(total.hafniumLockContention() > 0, "Hafnium's locks were never contended over " + steps

@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
             "With --free-running N: N workloads whose CPUs run their guests concurrently (calls chosen at EL2),",
             "contending for Hafnium's locks, each step numbered inside the lock region that makes it take effect;",
             "each run is reproduced step for step by the reference and the reference's trace validated against",
-            "spec/Mailbox.tla (TLC, in process); --trace-dir also writes the traces; --serialised runs one step at",
+            "spec/Mailbox.tla (TLC, in process), and the image's own trace, written from its records in the",
+            "observable-only form (no spec variable), through the frontier validator; --trace-dir also writes both",
+            "(NAME.ndjson, NAME.el2.ndjson); --serialised runs one step at",
             "a time under a global lock instead (the baseline: no contention). Secondaries are preempted by real",
             "IRQs (SGIs between CPUs); register saves are delayed to aim at aa039b39's windows (the windows hit,",
             "deliveries per trace and error returns are printed; traces that hit one must be rejected by the",
@@ -199,6 +201,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long total = 0;
         El2Contention contention = El2Contention.none();
         List<Trace> traces = new ArrayList<>();
+        List<Trace> el2Traces = new ArrayList<>();
         for (FreeRunner.Outcome o : outcomes) {
             out.println(o.describe() + " (" + o.contention().describe() + ")");
             bad += o.ok() ? 0 : 1;
@@ -211,12 +214,15 @@ public final class ReplayCommand implements Callable<Integer> {
                 try {
                     Files.createDirectories(traceDir);
                     Files.write(traceDir.resolve(o.name() + ".ndjson"), o.traceLines());
+                    Files.write(traceDir.resolve(o.name() + ".el2.ndjson"), o.el2Lines());
                 } catch (IOException e) {
                     throw new InputError(traceDir + ": " + e.getMessage());
                 }
             }
             try {
                 traces.add(new org.hfmailbox.refinement.trace.TraceReader().parse(o.name(), o.traceLines()));
+                el2Traces.add(new org.hfmailbox.refinement.trace.TraceReader().parse(o.name() + " (EL2, observable)",
+                        o.el2Lines()));
             } catch (TraceFormatException e) {
                 out.println(o.name() + ": the reference's trace is malformed: " + e.getMessage());
                 bad++;
@@ -244,6 +250,19 @@ public final class ReplayCommand implements Callable<Integer> {
                 out.printf("replay --free-running: %d traces validated against spec/Mailbox.tla in %.2f s: %d "
                         + "accepted, %d rejected%n", traces.size(), (System.nanoTime() - vstart) / 1e9,
                         traces.size() - rejected, rejected);
+                long ostart = System.nanoTime();
+                int el2Rejected = 0;
+                for (Verdict verdict : v.validateAll(el2Traces)) {
+                    if (!verdict.accepted()) {
+                        el2Rejected++;
+                        out.println(verdict.source() + ": rejected by the frontier validator: "
+                                + verdict.rejection().orElseThrow().describe());
+                    }
+                }
+                out.printf("replay --free-running: the image's own traces (observable-only, no spec variable) "
+                        + "through the frontier validator in %.2f s: %d accepted, %d rejected%n",
+                        (System.nanoTime() - ostart) / 1e9, el2Traces.size() - el2Rejected, el2Rejected);
+                rejected += el2Rejected;
                 bad += rejected + windows.checkCorrectedRejects(v, out);
             } catch (SpecLoadException | TraceFormatException e) {
                 throw new InputError("replay: cannot validate: " + e.getMessage());

@@ -28,6 +28,8 @@ class El2CommandsTest {
         assertTrue(r.out().contains("windows, corrected: 1 traces") && r.out().contains("deliveries per trace"),
                 r.all());
         assertTrue(r.out().contains("2 accepted, 0 rejected"), r.all());
+        assertTrue(r.out().matches("(?s).*the image's own traces \\(observable-only, no spec variable\\) through "
+                + "the frontier validator in [0-9.]+ s: 2 accepted, 0 rejected.*"), r.all());
     }
 
     @Test
