@@ -13,14 +13,9 @@
 //   out: x0 = encoding; clobbers x1, x2
 .global vcpu_ref
 vcpu_ref:
-    cbz     x0, 1f
-    ldr     x1, [x0, #VCPU_VM]
-    ldr     x1, [x1, #VM_ID]
-    ldr     x2, [x0, #VCPU_IDX]
-    mov     x0, #1
-    orr     x0, x0, x1, lsl #8
-    orr     x0, x0, x2, lsl #16
-1:  ret
+    mov     x2, x0
+    vcpu_ref_of x0, x2, x1
+    ret
 
 // snapshot_build: serialise the abstract state into g_snap_cur; g_snap_n = number of words.
 //   per vCPU (VM-major): [state | saved x0 present << 24], saved x0 (0 when none), 0 (EL2 keeps no ghost:

@@ -52,15 +52,9 @@ rec_open:
     orr     x6, x6, x0, lsl #8
     orr     x6, x6, x16                   // w2 cpu | action << 8 | flags << 16 | actor << 24
     stp     x2, x3, [x7, #32]             // w4 ret, w5 aux
-    tbz     x1, #2, 4f                    // F_VCPU_ACTOR: the current vCPU
-    ldr     x0, [x17, #CPU_CURRENT]
-    cbz     x0, 4f
-    ldr     x1, [x0, #VCPU_VM]
-    ldr     x1, [x1, #VM_ID]
-    ldr     x2, [x0, #VCPU_IDX]
-    mov     x3, #1
-    orr     x3, x3, x1, lsl #8
-    orr     x3, x3, x2, lsl #16
+    ldr     x0, [x17, #CPU_CURRENT]       // the vCPU now running on this CPU (w10; the step's commit comes after
+    vcpu_ref_of x3, x0, x2                // its load), also the actor of a vCPU's step
+    tbz     x1, #2, 4f                    // F_VCPU_ACTOR
     orr     x6, x6, x3, lsl #24
 4:  ldr     x0, [x17, #CPU_CHECK]       // the guest's register check
     orr     x6, x6, x0, lsl #48
@@ -71,16 +65,7 @@ rec_open:
     stp     x1, x2, [x7, #48]
     ldp     x1, x2, [x0, #ST_X2]
     stp     x1, x2, [x7, #64]
-    ldr     x0, [x17, #CPU_CURRENT]       // w10 the vCPU now running on this CPU (the step's commit comes after
-    mov     x3, #0                        // its load), w11 the step's copy
-    cbz     x0, 5f
-    ldr     x1, [x0, #VCPU_VM]
-    ldr     x1, [x1, #VM_ID]
-    ldr     x2, [x0, #VCPU_IDX]
-    mov     x3, #1
-    orr     x3, x3, x1, lsl #8
-    orr     x3, x3, x2, lsl #16
-5:  ldr     x1, [x17, #CPU_COPIED]
+    ldr     x1, [x17, #CPU_COPIED]        // w10 running, w11 the step's copy
     str     xzr, [x17, #CPU_COPIED]
     stp     x3, x1, [x7, #80]
 9:  ret

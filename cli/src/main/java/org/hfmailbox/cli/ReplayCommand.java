@@ -236,39 +236,33 @@ public final class ReplayCommand implements Callable<Integer> {
         WindowReport windows = WindowReport.of(outcomes);
         windows.print(out);
         if (!noValidate && !traces.isEmpty()) {
-            long vstart = System.nanoTime();
-            int rejected = 0;
             try {
                 Validator v = new Validator(SpecSource.mailbox(SpecSource.projectRoot(), Path.of("target", "tlc")));
-                for (Verdict verdict : v.validateAll(traces)) {
-                    if (!verdict.accepted()) {
-                        rejected++;
-                        out.println(verdict.source() + ": rejected by the validator: "
-                                + verdict.rejection().orElseThrow().describe());
-                    }
-                }
-                out.printf("replay --free-running: %d traces validated against spec/Mailbox.tla in %.2f s: %d "
-                        + "accepted, %d rejected%n", traces.size(), (System.nanoTime() - vstart) / 1e9,
-                        traces.size() - rejected, rejected);
-                long ostart = System.nanoTime();
-                int el2Rejected = 0;
-                for (Verdict verdict : v.validateAll(el2Traces)) {
-                    if (!verdict.accepted()) {
-                        el2Rejected++;
-                        out.println(verdict.source() + ": rejected by the frontier validator: "
-                                + verdict.rejection().orElseThrow().describe());
-                    }
-                }
-                out.printf("replay --free-running: the image's own traces (observable-only, no spec variable) "
-                        + "through the frontier validator in %.2f s: %d accepted, %d rejected%n",
-                        (System.nanoTime() - ostart) / 1e9, el2Traces.size() - el2Rejected, el2Rejected);
-                rejected += el2Rejected;
-                bad += rejected + windows.checkCorrectedRejects(v, out);
+                bad += validated(v, traces, "the reference's traces (full state), against spec/Mailbox.tla", out);
+                bad += validated(v, el2Traces, "the image's own traces (observable-only, no spec variable), through "
+                        + "the frontier validator", out);
+                bad += windows.checkCorrectedRejects(v, out);
             } catch (SpecLoadException | TraceFormatException e) {
                 throw new InputError("replay: cannot validate: " + e.getMessage());
             }
         }
         return bad == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    /** Validates traces, prints each rejection and a summary line; returns how many were rejected. */
+    private static int validated(Validator v, List<Trace> traces, String what, PrintWriter out)
+            throws SpecLoadException {
+        long start = System.nanoTime();
+        int rejected = 0;
+        for (Verdict verdict : v.validateAll(traces)) {
+            if (!verdict.accepted()) {
+                rejected++;
+                out.println(verdict.source() + ": rejected: " + verdict.rejection().orElseThrow().describe());
+            }
+        }
+        out.printf("replay --free-running: %s, %d traces in %.2f s: %d accepted, %d rejected%n", what, traces.size(),
+                (System.nanoTime() - start) / 1e9, traces.size() - rejected, rejected);
+        return rejected;
     }
 
     /** --smp, checked (1..8), else {@code otherwise}. */
