@@ -252,9 +252,11 @@ guest_next:
     add     x30, x30, #30
 
 // guest_wait: wait for a new command and read it under the sequence lock (EL2 writes CMD_SEQ after the fields).
+// Both numbers are read from memory at every turn: a vCPU resumed here from a stale register buffer (aa039b39)
+// must not take a command it already took.
 guest_wait:
-    ldr     x16, [x8, #CMD_ACK]
-1:  add     x12, x8, #CMD_SEQ
+1:  ldr     x16, [x8, #CMD_ACK]
+    add     x12, x8, #CMD_SEQ
     ldar    x17, [x12]
     cmp     x17, x16
     b.eq    1b

@@ -9,10 +9,10 @@ import java.util.List;
  * registers, vm_configure's addresses included: the image builds each VM's stage 2 from the trace's memory layout,
  * so unaligned, unmapped and other VMs' pages fail there as they did on the reference. Two rules remain: a forced
  * hypervisor mapping failure (the model's abstraction, {@code send_map_fails}/{@code recv_map_fails}) becomes a step
- * flag, and psci_cpu_on's entry (x2) is the guest program's entry (the reference does not run code). A send's payload
- * is the {@code payload} of the delivery event that follows it on the same CPU; the guest copies it to its VM's send
- * page (the send address of the VM's successful vm_configure), as the reference's caller wrote it there. Expected
- * results never reach the image.
+ * flag, and psci_cpu_on's entry (x2) is the guest program's entry (the reference does not run code). Before a send
+ * the guest writes its VM's send page (the send address of the VM's successful vm_configure) as the reference's
+ * caller did; the bytes are those the trace's deliveries read ({@link SendPageWrites}). Expected results never reach
+ * the image.
  */
 public final class TraceTranslator {
     private TraceTranslator() {
@@ -40,6 +40,7 @@ public final class TraceTranslator {
         }
         long[] sendPage = new long[counts.size()];
         List<JsonNode> ev = t.events();
+        byte[][] written = SendPageWrites.of(t);
         List<ReplayStep> steps = new ArrayList<>(ev.size());
         for (int n = 0; n < ev.size(); n++) {
             JsonNode e = ev.get(n);
@@ -74,7 +75,7 @@ public final class TraceTranslator {
                     }
                 }
                 case PSCI_CPU_ON -> x2 = El2Layout.PRIV_IPA;
-                case MAILBOX_SEND -> payload = payloadOfDelivery(t, n, cpu);
+                case MAILBOX_SEND -> payload = written[n];
                 default -> { }
             }
             steps.add(new ReplayStep(cpu, StepKind.HVC, x0, x1, x2, x3, flags, payload,
@@ -89,24 +90,5 @@ public final class TraceTranslator {
 
     private static boolean isInt(JsonNode ret, long value) {
         return "int".equals(ret.path("kind").asText()) && ret.path("value").asLong(-1) == value;
-    }
-
-    private static byte[] payloadOfDelivery(ReferenceTrace t, int from, int cpu) throws HarnessInputException {
-        for (int n = from + 1; n < t.events().size(); n++) {
-            JsonNode e = t.events().get(n);
-            if (e.path("cpu").asInt() != cpu) {
-                continue;
-            }
-            if (!"mailbox_send_deliver".equals(e.path("action").asText()) || !e.has("payload")) {
-                return null;
-            }
-            byte[] bytes = TraceReader.parseBytes(e.path("payload").asText());
-            if (bytes == null || bytes.length > El2Layout.MAX_PAYLOAD) {
-                throw new HarnessInputException(t.file(), t.lines().get(n), "payload",
-                        "expected at most 4096 bytes as hex");
-            }
-            return bytes;
-        }
-        return null;
     }
 }

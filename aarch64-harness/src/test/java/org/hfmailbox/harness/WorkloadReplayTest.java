@@ -47,6 +47,18 @@ class WorkloadReplayTest {
         TestSupport.assertAllAgree(TestSupport.replayer().replay(traces));
     }
 
+    /**
+     * Regression: at random seed 13787 (aa039b39) the primary's two vCPUs send at once from their VM's one send page:
+     * the first delivery copies bytes the second sender wrote over the first's. The guests must write what each
+     * delivery read (SendPageWrites), not each send's own delivered payload.
+     */
+    @Test
+    void sendsOfTwoVcpusSharingASendPageAgree() throws Exception {
+        ReferenceTrace t = RandomWorkload.referenceTrace(SystemShape.defaultShape(), Semantics.aa039b39(), 13787, 60,
+                false);
+        TestSupport.assertAllAgree(TestSupport.replayer().replay(List.of(t)));
+    }
+
     @Test
     void otherShapesUpToEightCpus() throws Exception {
         List<ReferenceTrace> traces = new ArrayList<>();
