@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hfmailbox.harness.Divergence;
+import org.hfmailbox.harness.El2ObservableTrace;
 import org.hfmailbox.harness.HarnessInputException;
 import org.hfmailbox.harness.HarnessRunException;
 import org.hfmailbox.harness.ReferenceTrace;
-import org.hfmailbox.harness.ReplayOutcome;
+import org.hfmailbox.harness.ReplayInput;
 import org.hfmailbox.harness.Replayer;
+import org.hfmailbox.harness.TraceComparator;
 import org.hfmailbox.harness.TraceReader;
+import org.hfmailbox.harness.TraceTranslator;
 import org.hfmailbox.refinement.cover.CoverFigures;
 import org.hfmailbox.refinement.cover.CoverInputException;
 import org.hfmailbox.refinement.cover.CoverRun;
@@ -28,8 +32,8 @@ import picocli.CommandLine.Option;
                 "graph at every level. TLC dumps the graph; walks from the initial state",
                 "that take every edge with few repeated steps are planned; each walk is",
                 "concretised by TLC into a scenario, run on the reference, its trace",
-                "validated (full-state and observable-only) and replayed at EL2, in",
-                "batches, with a progress line. Writes target/cover/NAME/index.json (the",
+                "validated (full-state and observable-only) and replayed at EL2, whose own",
+                "observable-only trace is validated too, in batches, with a progress line. Writes target/cover/NAME/index.json (the",
                 "figures), not-taken.ndjson (every required edge a level did not take,",
                 "with the reason) and the scenarios. Exit 0 when every level took every",
                 "required edge, 1 when some did not, 2 on bad usage (unknown",
@@ -100,22 +104,34 @@ public final class CoverCommand implements Callable<Integer> {
         }
     }
 
-    /** The EL2 level: replays the reference's traces in one boot and counts the steps that agree per trace. */
-    static List<LevelOutcome> replay(Replayer replayer, List<WalkTrace> traces)
+    /**
+     * The EL2 level: replays the reference's traces (as many per boot as fit), counts per trace the steps that agree
+     * with the reference, and gives EL2's own observable-only trace of each run, written from its records alone.
+     */
+    static List<Replay.Result> replay(Replayer replayer, List<WalkTrace> traces)
             throws HarnessInputException, HarnessRunException {
         List<ReferenceTrace> refs = new ArrayList<>(traces.size());
+        List<ReplayInput> inputs = new ArrayList<>(traces.size());
         for (WalkTrace t : traces) {
-            refs.add(TraceReader.parse(t.name(), t.lines()));
+            ReferenceTrace r = TraceReader.parse(t.name(), t.lines());
+            refs.add(r);
+            inputs.add(TraceTranslator.translate(r));
         }
-        List<LevelOutcome> out = new ArrayList<>(traces.size());
-        for (ReplayOutcome r : replayer.replay(refs)) {
-            if (r.ok()) {
-                out.add(LevelOutcome.all(r.steps()));
-            } else if (r.divergence() != null) {
-                out.add(new LevelOutcome((int) Math.max(0, r.divergence().seq() - 1), r.describe()));
-            } else {
-                out.add(new LevelOutcome(0, r.describe()));
+        List<Replayer.TraceRun> runs = replayer.runAll(inputs);
+        List<Replay.Result> out = new ArrayList<>(traces.size());
+        for (int i = 0; i < refs.size(); i++) {
+            Replayer.TraceRun run = runs.get(i);
+            if (run.result() == null) {
+                out.add(new Replay.Result(new LevelOutcome(0, "EL2 run failed: " + run.failure()), List.of()));
+                continue;
             }
+            Divergence d = TraceComparator.compare(refs.get(i), run.result());
+            LevelOutcome agreement = d != null
+                    ? new LevelOutcome((int) Math.max(0, d.seq() - 1), "divergence at " + d.describe())
+                    : run.failure() != null ? new LevelOutcome(run.result().events().size(),
+                            "EL2 run failed: " + run.failure())
+                    : LevelOutcome.all(refs.get(i).events().size());
+            out.add(new Replay.Result(agreement, El2ObservableTrace.lines(inputs.get(i), run.result())));
         }
         return out;
     }

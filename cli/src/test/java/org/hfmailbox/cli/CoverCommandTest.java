@@ -34,7 +34,8 @@ class CoverCommandTest {
         System.out.println(r.out());
         assertEquals(0, r.status(), r.all());
         JsonNode index = new ObjectMapper().readTree(out.resolve("index.json").toFile());
-        for (String level : new String[] {"concretised", "reference", "validator", "validator_observable", "el2"}) {
+        for (String level : new String[] {"concretised", "reference", "validator", "validator_observable", "el2",
+            "el2_observable"}) {
             JsonNode l = index.path("levels").path(level);
             assertEquals(index.path("plan").path("required_edges").asInt(), l.path("required_edges_taken").asInt(),
                     config + ": " + level + " did not take every required edge");

@@ -14,7 +14,9 @@ public enum CoverLevel {
     /** TLC accepted the observable-only form of that trace up to that step (the frontier). */
     VALIDATOR_OBSERVABLE("validator_observable"),
     /** The EL2 harness replayed the trace up to that step and agreed with the reference. */
-    EL2("el2");
+    EL2("el2"),
+    /** TLC accepted EL2's own observable-only trace of the walk (from its records alone) up to that step. */
+    EL2_OBSERVABLE("el2_observable");
 
     private final String jsonName;
 

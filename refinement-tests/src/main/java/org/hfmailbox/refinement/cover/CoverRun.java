@@ -119,6 +119,7 @@ public final class CoverRun {
         }
         if (el2 != null) {
             levels.add(CoverLevel.EL2);
+            levels.add(CoverLevel.EL2_OBSERVABLE);
         }
         EdgeLedger ledger = new EdgeLedger(all, required);
         int frontierMax = 0;
@@ -148,8 +149,15 @@ public final class CoverRun {
                 List<WalkStages.Validated> checked = o.validate()
                         ? parallel(pool, refs, r -> stages.get().validate(r)) : null;
                 t = lap(seconds, "validate", t);
-                List<LevelOutcome> replayed = el2 == null ? null : replay(el2, refs);
+                List<Replay.Result> replayed = el2 == null ? null : replay(el2, refs);
                 t = lap(seconds, "el2", t);
+                List<Integer> positions = new ArrayList<>();
+                for (int j = 0; j < refs.size(); j++) {
+                    positions.add(j);
+                }
+                List<LevelOutcome> el2Checked = replayed == null ? null : parallel(pool, positions,
+                        j -> stages.get().validateEl2(replayed.get(j), refs.get(j)));
+                t = lap(seconds, "validate_el2", t);
                 for (int j = 0; j < refs.size(); j++) {
                     WalkStages.Referenced r = refs.get(j);
                     List<StateGraph.Edge> planned = r.walk().planned();
@@ -162,7 +170,8 @@ public final class CoverRun {
                         frontierMax = Math.max(frontierMax, checked.get(j).frontierMax());
                     }
                     if (replayed != null) {
-                        ledger.record(r.walk().name(), planned, CoverLevel.EL2, replayed.get(j));
+                        ledger.record(r.walk().name(), planned, CoverLevel.EL2, replayed.get(j).agreement());
+                        ledger.record(r.walk().name(), planned, CoverLevel.EL2_OBSERVABLE, el2Checked.get(j));
                     }
                 }
                 if (to == walks.size() || System.nanoTime() - lastProgress > 5_000_000_000L) {
@@ -221,12 +230,12 @@ public final class CoverRun {
         return chosen;
     }
 
-    private static List<LevelOutcome> replay(Replay el2, List<WalkStages.Referenced> refs) {
+    private static List<Replay.Result> replay(Replay el2, List<WalkStages.Referenced> refs) {
         List<WalkTrace> traces = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        List<LevelOutcome> out = new ArrayList<>();
+        List<Replay.Result> out = new ArrayList<>();
         for (WalkStages.Referenced r : refs) {
-            out.add(new LevelOutcome(0, "the reference took no step of the walk"));
+            out.add(new Replay.Result(new LevelOutcome(0, "the reference took no step of the walk"), List.of()));
             if (r.outcome().steps() > 0) {
                 at.add(out.size() - 1);
                 traces.add(r.trace());
@@ -235,21 +244,22 @@ public final class CoverRun {
         if (traces.isEmpty()) {
             return out;
         }
-        List<LevelOutcome> got;
+        List<Replay.Result> got;
         try {
             got = el2.replay(traces);
         } catch (Exception e) {
-            String why = "the EL2 replay failed: " + e.getMessage();
+            Replay.Result failed = new Replay.Result(new LevelOutcome(0, "the EL2 replay failed: " + e.getMessage()),
+                    List.of());
             for (int i : at) {
-                out.set(i, new LevelOutcome(0, why));
+                out.set(i, failed);
             }
             return out;
         }
         for (int j = 0; j < at.size(); j++) {
             int i = at.get(j);
             int ref = refs.get(i).outcome().steps();
-            LevelOutcome g = got.get(j);
-            out.set(i, g.steps() >= ref ? LevelOutcome.all(ref) : g);
+            Replay.Result g = got.get(j);
+            out.set(i, g.agreement().steps() >= ref ? new Replay.Result(LevelOutcome.all(ref), g.observable()) : g);
         }
         return out;
     }

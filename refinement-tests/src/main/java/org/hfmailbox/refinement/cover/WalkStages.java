@@ -190,6 +190,31 @@ final class WalkStages {
         }
     }
 
+    /**
+     * Validates EL2's own observable-only trace of a walk through the frontier: how many of the reference's steps it
+     * accepted (EL2's trace has no more events than the run it records).
+     */
+    LevelOutcome validateEl2(Replay.Result el2, Referenced r) {
+        int ref = r.outcome().steps();
+        if (el2.observable().isEmpty()) {
+            return new LevelOutcome(0, "EL2 wrote no trace of the walk: " + (el2.agreement().reason() == null
+                    ? "(no reason given)" : el2.agreement().reason()));
+        }
+        try {
+            Trace t = new TraceReader().parse(r.trace().name() + " (EL2, observable)", el2.observable());
+            Verdict v = validator.validate(t, observableCoverage);
+            int k = Math.min(v.eventsAccepted(), ref);
+            if (k == ref) {
+                return LevelOutcome.all(k);
+            }
+            return new LevelOutcome(k, v.rejection().map(x -> x.describe())
+                    .orElse("EL2's trace stops after " + v.events() + " events"
+                            + (el2.agreement().reason() == null ? "" : ": " + el2.agreement().reason())));
+        } catch (Exception e) {
+            return new LevelOutcome(0, "EL2's observable trace does not read: " + e.getMessage());
+        }
+    }
+
     /** The two validation outcomes of a walk and the largest frontier of its observable-only validation. */
     record Validated(LevelOutcome full, LevelOutcome observable, int frontierMax) {
     }

@@ -28,7 +28,8 @@ class CoverRunTest {
         List<Integer> replayed = new ArrayList<>();
         Replay failing = traces -> {
             replayed.add(traces.size());
-            return traces.stream().map(t -> new LevelOutcome(0, "stand-in EL2 refuses " + t.name())).toList();
+            return traces.stream().map(t -> new Replay.Result(new LevelOutcome(0, "stand-in EL2 refuses "
+                    + t.name()), List.of())).toList();
         };
         CoverFigures f = new CoverRun(SpecSource.projectRoot(), out, System.out)
                 .run(new CoverRun.Options("liveness", 100, 1, 2000, 20, 2, true, true), failing);
@@ -39,6 +40,7 @@ class CoverRunTest {
             assertEquals(f.plan().steps(), f.stepsTaken().get(l), l + " did not take every step");
         }
         assertEquals(0, f.requiredTaken().get(CoverLevel.EL2));
+        assertEquals(0, f.requiredTaken().get(CoverLevel.EL2_OBSERVABLE));
         assertFalse(f.complete());
         assertEquals(f.plan().walks().size(), replayed.stream().mapToInt(Integer::intValue).sum());
         assertTrue(replayed.size() > 1, "expected several batches of 20 walks");
@@ -50,7 +52,7 @@ class CoverRunTest {
         assertEquals(f.plan().required(), index.path("levels").path("el2").path("not_taken").asInt());
         assertFalse(index.path("complete").asBoolean());
         List<String> missing = Files.readAllLines(out.resolve("not-taken.ndjson"));
-        assertEquals(f.plan().required(), missing.size());
+        assertEquals(2 * f.plan().required(), missing.size(), "each edge missing at el2 and el2_observable");
         JsonNode first = new ObjectMapper().readTree(missing.get(0));
         assertEquals("el2", first.path("level").asText());
         assertTrue(first.path("reason").asText().contains("stand-in EL2 refuses walk-"), first.toString());
