@@ -12,6 +12,8 @@ OneSecondaryOneVcpu == <<1>>
 OneSecondaryTwoVcpus == <<2>>
 TwoSecondaries == <<2, 1>>          \* the default shape: VM 1 has 2 vCPUs, VM 2 has 1
 ThreeSecondaries == <<2, 1, 1>>
+TwoSecondariesOneVcpu == <<1, 1>>   \* two sender VMs of one vCPU each
+OneSecondaryThreeVcpus == <<3>>     \* three waiters on one stack
 
 \* Semantics.
 Corrected == AllCorrections
@@ -23,5 +25,6 @@ CorrectedLifo == AllCorrections \ {"fifo-waiters"}
 \* Message sizes: the boundaries and one invalid value.
 BoundarySizes == {0, 4096, 4097}
 SmallSizes == {0, 4097}
+ZeroSize == {0}                     \* liveness shapes: one valid size suffices
 
 =============================================================================

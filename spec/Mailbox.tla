@@ -22,7 +22,8 @@ CONSTANTS
 
 AllCorrections ==
     {"save-before-publish", "retval-before-publish", "message-reports-sender",
-     "block-on-mailbox", "wfi-wake-on-run", "secondary-vcpu-on", "fifo-waiters"}
+     "block-on-mailbox", "wfi-wake-on-interrupt", "secondary-vcpu-on", "fifo-waiters",
+     "block-only-when-deliverable"}
 
 Fixed(name) == name \in Corrections
 
@@ -30,7 +31,7 @@ ASSUME NumCPUs \in Nat \ {0}
 ASSUME SecondaryVCPUCount \in Seq(Nat \ {0})
 ASSUME Sizes \subseteq 0..4097
 ASSUME Corrections \subseteq AllCorrections
-ASSUME Fixed("wfi-wake-on-run") => Fixed("block-on-mailbox")
+ASSUME Fixed("wfi-wake-on-interrupt") => Fixed("block-on-mailbox")
 
 -----------------------------------------------------------------------------
 (* System shape and ABI constants (§1.1, §1.6).                            *)
@@ -38,6 +39,7 @@ ASSUME Fixed("wfi-wake-on-run") => Fixed("block-on-mailbox")
 PRIMARY == 0
 HF_MAILBOX_SIZE == 4096
 HF_INVALID_VCPU == 65535
+NoTarget == -1                              \* wants_send_to: no unserved wish
 
 CPUs == 0..NumCPUs-1
 NumSecondaries == Len(SecondaryVCPUCount)
@@ -103,11 +105,18 @@ VARIABLES
     current,         \* [cpu] -> <<vm, vcpu>> or <<>>                  cpu.current
     is_on,           \* [cpu] -> BOOLEAN                               cpu.is_on
     cpu_op,          \* [cpu] -> record: the handler continuation CPU c runs next
+    \* Ghosts of what the guests asked for and were handed (docs/spec.md,
+    \* "Guests' requests"); no action reads them to decide anything.
+    delivered,       \* [vm] -> None or RecvResponse  ghost: what VM k was told of its message
+    waiting_for,     \* [vm][vcpu] -> {"nothing", "message", "interrupt"}  ghost: the guest's wait
+    wants_send_to,   \* [vm] -> VM id or NoTarget     ghost: an unserved wish to send
     step             \* ghost: the step just taken (the trace event); not in View
 
-state_vars == <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state,
-                recv_from_id, recv_bytes, send_configured, recv_configured,
-                recv_waiter, current, is_on, cpu_op>>
+hyp_vars == <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state,
+              recv_from_id, recv_bytes, send_configured, recv_configured,
+              recv_waiter, current, is_on, cpu_op>>
+guest_vars == <<delivered, waiting_for, wants_send_to>>
+state_vars == <<hyp_vars, guest_vars>>
 vars == <<state_vars, step>>
 
 -----------------------------------------------------------------------------
@@ -162,7 +171,7 @@ SwitchToPrimary(c, name, primary_ret, secondary_state, user_ret, slow_path) ==
     /\ Step(c, Actor(c), name, <<>>, None)
     /\ UNCHANGED <<regs_available, recv_pending, mailbox_state, recv_from_id,
                    recv_bytes, send_configured, recv_configured, recv_waiter,
-                   current, is_on>>
+                   current, is_on, delivered, wants_send_to>>
 
 -----------------------------------------------------------------------------
 (* Hypercalls (§1.4 dispatch, §1.5).                                       *)
@@ -179,10 +188,9 @@ vcpu_get_count(c, vm_id) ==
               IF ~IsPrimaryCaller(c) \/ vm_id >= vm_count THEN ERROR
               ELSE IntRet(VcpuCount(vm_id)))
 
-\* Whether vcpu_run may resume the target t: ready, or (wfi-wake-on-run) in WFI.
-Runnable(t) ==
-    \/ State(t) = "ready"
-    \/ Fixed("wfi-wake-on-run") /\ State(t) = "blocked_interrupt"
+\* Whether vcpu_run may resume the target t.  A vCPU in WFI is not: only an
+\* interrupt wakes it (interrupt_inject, wfi-wake-on-interrupt).
+Runnable(t) == State(t) = "ready"
 
 \* R5-R8, under the target's vcpu.lock.  On success the caller's x0 gets the
 \* placeholder 0, overwritten by the exit that returns to Pc (§1.5.3).
@@ -209,7 +217,7 @@ vcpu_run(c, vm_id, vcpu_idx) ==
             /\ Step(c, Actor(c), "vcpu_run", args, None)
             /\ UNCHANGED <<regs_available, recv_pending, mailbox_state, recv_from_id,
                            recv_bytes, send_configured, recv_configured,
-                           recv_waiter, current, is_on>>
+                           recv_waiter, current, is_on, guest_vars>>
 
 \* C1-C4.  The alignment check takes no lock; the rest runs under the caller's
 \* vm.lock.  The hypervisor's own page table has no lock (§1.5.4): a racing
@@ -231,7 +239,7 @@ vm_configure(c, pages) ==
                /\ Step(c, Actor(c), "vm_configure", args, IntRet(0))
                /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
                               mailbox_state, recv_from_id, recv_bytes, recv_waiter,
-                              current, is_on, cpu_op>>
+                              current, is_on, cpu_op, guest_vars>>
 
 \* mailbox_send, first part (S1): the argument checks (no lock), then the
 \* sender's send page under the sender's vm.lock, released again.
@@ -253,7 +261,7 @@ mailbox_send(c, vm_id, size) ==
                /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
                               mailbox_state, recv_from_id, recv_bytes,
                               send_configured, recv_configured, recv_waiter,
-                              current, is_on>>
+                              current, is_on, guest_vars>>
 
 \* mailbox_send, second part (S2-S7): under the recipient's vm.lock, with the
 \* popped waiter's vcpu.lock nested.  The waiter stack is LIFO at aa039b39;
@@ -281,13 +289,18 @@ mailbox_send_deliver(c) ==
     /\ IF mailbox_state[to] # "empty" \/ ~recv_configured[to]              \* S2
        THEN /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
             /\ Step(c, Actor(c), "mailbox_send_deliver", <<>>, ERROR)
+            \* the guest's wish to send to `to` is raised (sticky)
+            /\ wants_send_to' = IF wants_send_to[f] = NoTarget
+                                THEN SetVm(wants_send_to, f, to) ELSE wants_send_to
             /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
                            mailbox_state, recv_from_id, recv_bytes,
                            send_configured, recv_configured, recv_waiter,
-                           current, is_on>>
+                           current, is_on, delivered, waiting_for>>
        ELSE
        /\ recv_from_id' = SetVm(recv_from_id, to, f)
        /\ recv_bytes' = SetVm(recv_bytes, to, size)
+       /\ wants_send_to' = IF wants_send_to[f] = to
+                           THEN SetVm(wants_send_to, f, NoTarget) ELSE wants_send_to
        /\ IF to # PRIMARY /\ has_waiter                                      \* S5, S7
           THEN /\ mailbox_state' = SetVm(mailbox_state, to, "read")
                \* MUTATION: skip-waiter-pop: replace "SetVm(recv_waiter, to, rest)" by "recv_waiter"
@@ -295,9 +308,18 @@ mailbox_send_deliver(c) ==
                /\ vcpu_state' = Set(vcpu_state, w, "ready")
                /\ recv_pending' = Set(recv_pending, w, response)
                /\ saved_x0' = Set(saved_x0, w, response)
+               \* the message is handed to the VM: the waiter's response
+               /\ delivered' = SetVm(delivered, to, response)
+               /\ waiting_for' = Set(waiting_for, w, "nothing")
           ELSE /\ mailbox_state' = SetVm(mailbox_state, to,                  \* S3, S4, S6
                                          IF to = PRIMARY THEN "read" ELSE "received")
-               /\ UNCHANGED <<recv_waiter, vcpu_state, recv_pending, saved_x0>>
+               \* to the primary the message is handed in the MESSAGE response
+               \* (its vm_id and data fields); a secondary's waits in `received`
+               /\ delivered' = SetVm(delivered, to,
+                                     IF to = PRIMARY
+                                     THEN RecvResponse(primary_ret.vm_id, primary_ret.data)
+                                     ELSE None)
+               /\ UNCHANGED <<recv_waiter, vcpu_state, recv_pending, saved_x0, waiting_for>>
        /\ IF f = PRIMARY                                                     \* S4, S5
           THEN /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
                /\ Step(c, Actor(c), "mailbox_send_deliver", <<>>, IntRet(vcpu_report))
@@ -314,6 +336,7 @@ mailbox_send_switch(c) ==
     /\ cpu_op[c].op = "mailbox_send_switch"
     /\ SwitchToPrimary(c, "mailbox_send_switch", cpu_op[c].primary_ret, "ready",
                        cpu_op[c].user_ret, FALSE)
+    /\ UNCHANGED waiting_for
 
 \* mailbox_receive (V1-V4 first part) under the caller's vm.lock.  A blocking
 \* receive pushes the caller under its vcpu.lock and keeps vm.lock held.
@@ -327,20 +350,27 @@ mailbox_receive(c, block) ==
        ELSE
        /\ ~VmLocked(m)
        /\ IF mailbox_state[m] = "received"                                   \* V2
-          THEN /\ mailbox_state' = SetVm(mailbox_state, m, "read")
-               /\ Step(c, Actor(c), "mailbox_receive", args,
-                       RecvResponse(recv_from_id[m], recv_bytes[m]))
+          THEN LET response == RecvResponse(recv_from_id[m], recv_bytes[m]) IN
+               /\ mailbox_state' = SetVm(mailbox_state, m, "read")
+               /\ delivered' = SetVm(delivered, m, response)
+               /\ Step(c, Actor(c), "mailbox_receive", args, response)
                /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
                               recv_from_id, recv_bytes, send_configured,
-                              recv_configured, recv_waiter, current, is_on, cpu_op>>
+                              recv_configured, recv_waiter, current, is_on, cpu_op,
+                              waiting_for, wants_send_to>>
           ELSE IF ~block THEN Return(c, "mailbox_receive", args, ERROR)      \* V3
+          \* block-only-when-deliverable: block only where a send can deliver
+          ELSE IF /\ Fixed("block-only-when-deliverable")
+                  /\ ~(mailbox_state[m] = "empty" /\ recv_configured[m])
+          THEN Return(c, "mailbox_receive", args, ERROR)
           ELSE /\ vcpu_state' = Set(vcpu_state, v, "blocked_mailbox")         \* V4
                /\ recv_waiter' = SetVm(recv_waiter, m, <<v[2]>> \o recv_waiter[m])
                /\ cpu_op' = [cpu_op EXCEPT ![c] = [op |-> "mailbox_receive"]]
+               /\ waiting_for' = Set(waiting_for, v, "message")
                /\ Step(c, Actor(c), "mailbox_receive", args, None)
                /\ UNCHANGED <<saved_x0, regs_available, recv_pending, mailbox_state,
                               recv_from_id, recv_bytes, send_configured,
-                              recv_configured, current, is_on>>
+                              recv_configured, current, is_on, delivered, wants_send_to>>
 
 \* mailbox_receive, second part (V4): api_wait_for_interrupt retakes the
 \* caller's vcpu.lock, still under vm.lock, which it then releases.  At
@@ -353,6 +383,7 @@ mailbox_receive_wait(c) ==
                        IF Fixed("block-on-mailbox") THEN "blocked_mailbox"
                        ELSE "blocked_interrupt",
                        IntRet(0), FALSE)
+    /\ UNCHANGED waiting_for
 
 \* L1, L2 under the caller's vm.lock.
 mailbox_clear(c) ==
@@ -361,10 +392,12 @@ mailbox_clear(c) ==
     /\ ~VmLocked(m)
     /\ IF mailbox_state[m] = "read"
        THEN /\ mailbox_state' = SetVm(mailbox_state, m, "empty")
+            /\ delivered' = SetVm(delivered, m, None)
             /\ Step(c, Actor(c), "mailbox_clear", <<>>, IntRet(0))
             /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
                            recv_from_id, recv_bytes, send_configured,
-                           recv_configured, recv_waiter, current, is_on, cpu_op>>
+                           recv_configured, recv_waiter, current, is_on, cpu_op,
+                           waiting_for, wants_send_to>>
        ELSE Return(c, "mailbox_clear", <<>>, ERROR)
 
 \* X5: an unknown function id (by HVC, or a trapped SMC that is not PSCI, or a
@@ -381,12 +414,40 @@ wfi_trap(c) ==
     /\ Running(c)
     /\ ~IsPrimaryCaller(c)
     /\ SwitchToPrimary(c, "wfi_trap", WAIT, "blocked_interrupt", None, TRUE)
+    /\ waiting_for' = Set(waiting_for, Caller(c), "interrupt")
 
 \* X3: a physical IRQ while a secondary runs: irq_lower calls api_yield.
 api_yield(c) ==
     /\ Running(c)
     /\ ~IsPrimaryCaller(c)
     /\ SwitchToPrimary(c, "api_yield", YIELD, "ready", None, TRUE)
+    /\ UNCHANGED waiting_for
+
+\* interrupt_inject (wfi-wake-on-interrupt; later Hafnium's
+\* HF_INTERRUPT_INJECT, 0xff07): the primary, which owns the physical
+\* interrupts, tells the hypervisor that an interrupt arrived for vCPU i of VM
+\* vm_id.  The argument checks take no lock; the wake runs under the target's
+\* vcpu.lock.  A vCPU in WFI becomes ready and the call returns 1 ("run it");
+\* any other vCPU takes the interrupt at EL1 when it runs (not modelled): 0.
+\* At aa039b39 the id is unknown (hvc_unknown): nothing wakes a WFI.
+interrupt_inject(c, vm_id, vcpu_idx) ==
+    LET args == [vm_id |-> vm_id, vcpu_idx |-> vcpu_idx]
+        t == <<vm_id, vcpu_idx>>
+    IN
+    /\ Running(c)
+    /\ Fixed("wfi-wake-on-interrupt")
+    /\ IF \/ ~IsPrimaryCaller(c)
+          \/ vm_id = PRIMARY \/ vm_id >= vm_count
+          \/ vcpu_idx >= VcpuCount(vm_id)
+       THEN Return(c, "interrupt_inject", args, ERROR)
+       ELSE IF State(t) # "blocked_interrupt"
+       THEN Return(c, "interrupt_inject", args, IntRet(0))
+       ELSE /\ vcpu_state' = Set(vcpu_state, t, "ready")
+            /\ waiting_for' = Set(waiting_for, t, "nothing")
+            /\ Step(c, Actor(c), "interrupt_inject", args, IntRet(1))
+            /\ UNCHANGED <<saved_x0, regs_available, recv_pending, mailbox_state,
+                           recv_from_id, recv_bytes, send_configured, recv_configured,
+                           recv_waiter, current, is_on, cpu_op, delivered, wants_send_to>>
 
 -----------------------------------------------------------------------------
 (* PSCI (§1.9, §1.10).                                                     *)
@@ -430,7 +491,7 @@ psci_cpu_on(c, target) ==
                  /\ Step(c, Actor(c), "psci_cpu_on", args, PsciSuccess)
                  /\ UNCHANGED <<regs_available, recv_pending, mailbox_state,
                                 recv_from_id, recv_bytes, send_configured,
-                                recv_configured, recv_waiter, current>>
+                                recv_configured, recv_waiter, current, guest_vars>>
        ELSE IF target >= VcpuCount(m) THEN Return(c, "psci_cpu_on", args, PsciInvalidParameters)
             ELSE IF State(t) # "off" THEN Return(c, "psci_cpu_on", args, PsciAlreadyOn)
             ELSE /\ vcpu_state' = Set(vcpu_state, t, "ready")
@@ -438,7 +499,8 @@ psci_cpu_on(c, target) ==
                  /\ Step(c, Actor(c), "psci_cpu_on", args, PsciSuccess)
                  /\ UNCHANGED <<regs_available, recv_pending, mailbox_state,
                                 recv_from_id, recv_bytes, send_configured,
-                                recv_configured, recv_waiter, current, is_on, cpu_op>>
+                                recv_configured, recv_waiter, current, is_on, cpu_op,
+                                guest_vars>>
 
 \* The primary turns its own CPU off; current is not changed (§1.10).  The
 \* model keeps at least one CPU on (it does not model SYSTEM_OFF).
@@ -451,7 +513,7 @@ psci_cpu_off(c) ==
     /\ Step(c, Actor(c), "psci_cpu_off", <<>>, None)
     /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state,
                    recv_from_id, recv_bytes, send_configured, recv_configured,
-                   recv_waiter, current>>
+                   recv_waiter, current, guest_vars>>
 
 \* A CPU started by CPU_ON enters cpu_entry/cpu_main and runs Pc (§1.2.4).
 cpu_main(c) ==
@@ -462,7 +524,8 @@ cpu_main(c) ==
     /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
     /\ Step(c, [cpu |-> c], "cpu_main", <<>>, saved_x0[PRIMARY][c])
     /\ UNCHANGED <<vcpu_state, saved_x0, recv_pending, mailbox_state, recv_from_id,
-                   recv_bytes, send_configured, recv_configured, recv_waiter, is_on>>
+                   recv_bytes, send_configured, recv_configured, recv_waiter, is_on,
+                   guest_vars>>
 
 -----------------------------------------------------------------------------
 (* The register save and context switch (§5.1 vcpu_switch), after the     *)
@@ -485,20 +548,30 @@ vcpu_switch(c) ==
     /\ cpu_op' = [cpu_op EXCEPT ![c] = Guest]
     /\ Step(c, [cpu |-> c], "vcpu_switch", <<>>, x0[next[1]][next[2]])
     /\ UNCHANGED <<vcpu_state, mailbox_state, recv_from_id, recv_bytes,
-                   send_configured, recv_configured, recv_waiter, is_on>>
+                   send_configured, recv_configured, recv_waiter, is_on, guest_vars>>
 
 -----------------------------------------------------------------------------
-(* The view TLC fingerprints (VIEW View): the state without the ghost     *)
-(* `step` and with dead values replaced by a constant.  A value is dead    *)
-(* when every behaviour overwrites it before any step reads it, so states  *)
-(* that differ only in dead values have the same futures:                  *)
+(* The views TLC fingerprints (VIEW View, VIEW LiveView).  A view keeps   *)
+(* every variable that a checked property or an action reads, and replaces *)
+(* only dead values by a constant.  A value is dead when every behaviour    *)
+(* overwrites it before any action, invariant or property reads it, so two  *)
+(* states that differ only there have the same enabled steps, the same     *)
+(* successors up to dead values, and the same verdicts (docs/spec.md, "The  *)
+(* views", gives the argument per value and the test that checks it):      *)
 (* - Pc's saved x0 is read only when CPU c resumes Pc (vcpu_switch) or     *)
 (*   enters (cpu_main), and is written by every exit that leads there;     *)
 (* - a secondary vCPU's saved x0 is dead while a CPU runs it and has not   *)
 (*   yet decided to switch it out (it is written at or after the decision), *)
 (*   and at aa039b39 until the register save that writes user_ret into it;  *)
-(* - recv_from_id and recv_bytes are read only in state `received` (V2);  *)
+(* - recv_from_id and recv_bytes are dead while the mailbox is `empty`     *)
+(*   (the next delivery overwrites them; every reader looks at a mailbox    *)
+(*   that is `received` or `read`);                                       *)
 (* - with retval-before-publish the register save ignores user_ret.        *)
+(* `step` is left out: no action reads it, and properties read only step', *)
+(* the label of the transition being checked, which the transition fixes.   *)
+(* View also leaves out wants_send_to, which only liveness properties read *)
+(* and no action reads to decide anything (a history variable): safety     *)
+(* configurations use View, liveness configurations LiveView.              *)
 (* The traces of the reference and the EL2 harness carry the real values.  *)
 \* The secondary vCPUs whose saved x0 is dead: loaded on a CPU that has not
 \* yet decided to switch them out, or (aa039b39) whose register save is about
@@ -523,11 +596,15 @@ View ==
           IF IF k = PRIMARY THEN LiveX0(<<k, i>>) ELSE <<k, i>> \notin dead
           THEN saved_x0[k][i] ELSE None]],
       regs_available, recv_pending, mailbox_state,
-      [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_from_id[k] ELSE 0],
-      [k \in VMIds |-> IF mailbox_state[k] = "received" THEN recv_bytes[k] ELSE 0],
+      [k \in VMIds |-> IF mailbox_state[k] # "empty" THEN recv_from_id[k] ELSE 0],
+      [k \in VMIds |-> IF mailbox_state[k] # "empty" THEN recv_bytes[k] ELSE 0],
       send_configured, recv_configured, recv_waiter, current, is_on,
       [c \in CPUs |-> IF cpu_op[c].op = "vcpu_switch" /\ Fixed("retval-before-publish")
-                      THEN [cpu_op[c] EXCEPT !.user_ret = None] ELSE cpu_op[c]]>>
+                      THEN [cpu_op[c] EXCEPT !.user_ret = None] ELSE cpu_op[c]],
+      delivered, waiting_for>>
+
+\* The view of the liveness configurations: View and the guests' wishes.
+LiveView == <<View, wants_send_to>>
 
 -----------------------------------------------------------------------------
 (* Boot (§1.2): CPU 0 runs P0; vCPU 0 of every secondary is ready.         *)
@@ -548,6 +625,9 @@ Init ==
     /\ current = [c \in CPUs |-> IF c = 0 THEN Primary(0) ELSE NoVcpu]
     /\ is_on = [c \in CPUs |-> c = 0]
     /\ cpu_op = [c \in CPUs |-> IF c = 0 THEN Guest ELSE [op |-> "off"]]
+    /\ delivered = [k \in VMIds |-> None]
+    /\ waiting_for = [k \in VMIds |-> [i \in VcpuIdx(k) |-> "nothing"]]
+    /\ wants_send_to = [k \in VMIds |-> NoTarget]
     /\ step = [cpu |-> 0, actor |-> [cpu |-> 0], action |-> "boot", args |-> <<>>, ret |-> None]
 
 \* The steps CPU c may take.  The primary is a nondeterministic scheduler and
@@ -564,6 +644,7 @@ CpuNext(c) ==
     \/ mailbox_receive_wait(c)
     \/ mailbox_clear(c)
     \/ hvc_unknown(c)
+    \/ \E k \in VmIdArgs, i \in VcpuIdxArgs : interrupt_inject(c, k, i)
     \/ wfi_trap(c)
     \/ api_yield(c)
     \/ psci_version(c)
@@ -579,18 +660,47 @@ Next == \E c \in CPUs : CpuNext(c)
 Spec == Init /\ [][Next]_vars
 
 -----------------------------------------------------------------------------
-(* Fairness, for the liveness properties (justified in docs/spec.md).      *)
+(* Fairness, for the liveness properties (justified action by action in   *)
+(* docs/spec.md and in the liveness cfg comments).  Two kinds:            *)
+(* The hypervisor and the machine:                                        *)
 (* - A handler that has started finishes: its continuations are weakly     *)
 (*   fair; mailbox_send_deliver strongly fair (it waits for a vm.lock).    *)
 (* - The physical timer keeps interrupting: api_yield is strongly fair (a  *)
 (*   running secondary's multi-step calls disable it from time to time).   *)
 (* - The primary's scheduler runs every vCPU it can run infinitely often.  *)
+(* The guests and their environment (what a well-behaved guest does; a     *)
+(* guest that does not is outside the promise):                            *)
 (* - A secondary that can start a vCPU of its own infinitely often does.   *)
+(* - A VM with an unserved wish to send retries that send when it runs.    *)
+(* - A VM holding a `received` message receives it when it runs, and one   *)
+(*   holding a `read` message clears it (the mailbox protocol).            *)
+(* - An interrupt keeps arriving for a vCPU that waits in WFI (its timer), *)
+(*   and the primary, which owns the physical interrupts, injects it.      *)
+(* Everything else is unfair: guests may make any call or none.            *)
 
 RunSucceeds(v) ==
     \E c \in CPUs : vcpu_run(c, v[1], v[2]) /\ State(v)' = "running"
 StartsVcpu(v) ==
     \E c \in CPUs : psci_cpu_on(c, v[2]) /\ CallerVm(c) = v[1] /\ State(v)' = "ready"
+
+ValidSizes == {n \in Sizes : n <= HF_MAILBOX_SIZE}
+RetriesSend(f) ==
+    \E c \in CPUs :
+        /\ CallerVm(c) = f
+        /\ wants_send_to[f] # NoTarget
+        /\ \E n \in ValidSizes : mailbox_send(c, wants_send_to[f], n)
+ReceivesMessage(k) ==
+    \E c \in CPUs :
+        /\ CallerVm(c) = k
+        /\ mailbox_state[k] = "received"
+        /\ \E b \in BOOLEAN : mailbox_receive(c, b)
+ClearsMessage(k) ==
+    \E c \in CPUs :
+        /\ CallerVm(c) = k
+        /\ mailbox_state[k] = "read"
+        /\ mailbox_clear(c)
+InterruptArrives(v) ==
+    \E c \in CPUs : State(v) = "blocked_interrupt" /\ interrupt_inject(c, v[1], v[2])
 
 Fairness ==
     /\ \A c \in CPUs :
@@ -603,6 +713,11 @@ Fairness ==
     /\ \A v \in SecondaryVCPUs :
         /\ SF_vars(RunSucceeds(v))
         /\ SF_vars(StartsVcpu(v))
+        /\ SF_vars(InterruptArrives(v))
+    /\ \A k \in VMIds :
+        /\ SF_vars(RetriesSend(k))
+        /\ SF_vars(ReceivesMessage(k))
+        /\ SF_vars(ClearsMessage(k))
 
 FairSpec == Spec /\ Fairness
 
@@ -637,6 +752,9 @@ TypeOK ==
     /\ current \in [CPUs -> VCPUs \cup {NoVcpu}]
     /\ is_on \in [CPUs -> BOOLEAN]
     /\ cpu_op \in [CPUs -> CpuOps]
+    /\ delivered \in [VMIds -> {None} \cup [kind : {"recv"}, vm_id : VMIds, size : 0..HF_MAILBOX_SIZE]]
+    /\ PerVcpu(waiting_for, {"nothing", "message", "interrupt"})
+    /\ wants_send_to \in [VMIds -> VMIds \cup {NoTarget}]
 
 \* I1: the send and recv pages are configured together.
 ConfiguredTogetherInv ==
@@ -718,6 +836,58 @@ RecipientLearnsSenderInv ==
     /\ \A v \in SecondaryVCPUs :
          recv_pending[v[1]][v[2]] # None => recv_pending[v[1]][v[2]].vm_id # v[1]
 
+\* The message reached the VM: a mailbox is `read` exactly when the
+\* hypervisor has handed its message to the VM (a receive's response, a
+\* popped waiter's response, the primary's MESSAGE), and what the VM was
+\* told is the message's sender and size.
+HandOverInv ==
+    \A k \in VMIds :
+        /\ mailbox_state[k] = "read" <=> delivered[k] # None
+        /\ mailbox_state[k] = "read" =>
+               delivered[k] = RecvResponse(recv_from_id[k], recv_bytes[k])
+
+\* A vCPU is blocked only in the way its guest asked to wait: a blocking
+\* receive (blocked_mailbox) or a WFI (blocked_interrupt), and a guest that
+\* asked to wait is blocked until it is served.  So a blocked_interrupt vCPU
+\* is one that executed WFI, woken only by an interrupt (interrupt_inject),
+\* not `ready` under another name.
+BlockedAsAskedInv ==
+    \A v \in SecondaryVCPUs :
+        /\ State(v) = "blocked_mailbox" => waiting_for[v[1]][v[2]] = "message"
+        /\ State(v) = "blocked_interrupt" => waiting_for[v[1]][v[2]] = "interrupt"
+        /\ waiting_for[v[1]][v[2]] # "nothing" =>
+               State(v) \in {"blocked_mailbox", "blocked_interrupt"}
+
+-----------------------------------------------------------------------------
+(* Cover checks: invariants that say an interesting state is never reached. *)
+(* Each is expected `violated` (configuration `cover`): the counterexample  *)
+(* is a witness that the state is reachable, so the other properties are    *)
+(* not checked vacuously.                                                   *)
+
+\* A receiver observed blocked_mailbox after its receive returned to the
+\* primary (its registers saved, the CPU back in the primary).
+CoverBlockedMailboxInv ==
+    ~\E v \in SecondaryVCPUs :
+        State(v) = "blocked_mailbox" /\ regs_available[v[1]][v[2]]
+        /\ \A c \in CPUs : current[c] # v
+
+\* Two waiters on one stack.
+CoverTwoWaitersInv ==
+    ~\E k \in Secondaries : Len(recv_waiter[k]) >= 2
+
+\* Two senders about to deliver to one mailbox.
+CoverRacingSendersInv ==
+    ~\E c, d \in CPUs :
+        /\ c # d
+        /\ cpu_op[c].op = "mailbox_send" /\ cpu_op[d].op = "mailbox_send"
+        /\ cpu_op[c].to = cpu_op[d].to
+
+\* A vCPU never runs on another CPU than one it ran on before (violated: a
+\* vCPU is resumed on another CPU than the one it left).
+CoverMigrationProp ==
+    \A v \in SecondaryVCPUs, c, d \in CPUs :
+        c # d => [](current[c] = v => [](current[d] # v))
+
 -----------------------------------------------------------------------------
 (* Safety properties of steps ([][A]_vars).                                *)
 
@@ -743,10 +913,57 @@ MessageNotOverwrittenProp ==
          /\ mailbox_state[k] = "received" => mailbox_state'[k] \in {"received", "read"}
          /\ mailbox_state[k] = "read" => mailbox_state'[k] \in {"read", "empty"}]_vars
 
------------------------------------------------------------------------------
-(* Liveness (under FairSpec).                                              *)
+\* The value a non-blocking receive returns (V2) is the message in the
+\* mailbox: its sender and size, and only when one is `received`.
+ReceiveReturnsMessageProp ==
+    [][step'.action = "mailbox_receive" /\ step'.ret.kind = "recv" =>
+         LET m == step'.actor.vm IN
+         /\ mailbox_state[m] = "received"
+         /\ step'.ret = RecvResponse(recv_from_id[m], recv_bytes[m])]_vars
 
-Blocked(v) == State(v) \in {"blocked_mailbox", "blocked_interrupt"}
+\* The message a delivery accepts is the one sent: the sender's VM and the
+\* size its mailbox_send passed, into a mailbox that was empty.
+MessageAcceptedProp ==
+    [][step'.action = "mailbox_send_deliver" /\ step'.ret # ERROR =>
+         LET c == step'.cpu
+             to == cpu_op[c].to
+         IN
+         /\ mailbox_state[to] = "empty" /\ mailbox_state'[to] # "empty"
+         /\ recv_from_id'[to] = current[c][1]
+         /\ recv_bytes'[to] = cpu_op[c].size]_vars
+
+-----------------------------------------------------------------------------
+(* Refinement: Mailbox implements the abstract service a guest relies on   *)
+(* (spec/MailboxService.tla): per VM one mailbox slot, a message delivered  *)
+(* to the VM exactly once and never overwritten, and the vCPU life cycle.   *)
+(* The mapping (docs/spec.md, "Refinement"):                                *)
+(* - slot: empty, or the sender and size recorded in recv_from_id and      *)
+(*   recv_bytes while the mailbox is `received` or `read`;                  *)
+(* - told: what the VM was told of it (the ghost `delivered`);             *)
+(* - vstate: a secondary vCPU's state, blocked_mailbox as waiting for a    *)
+(*   message, blocked_interrupt as waiting for an interrupt.               *)
+
+NoMessage == [from |-> -1, size |-> -1]
+AbsMessage(r) == IF r = None THEN NoMessage ELSE [from |-> r.vm_id, size |-> r.size]
+AbsVcpuState(st) ==
+    CASE st = "blocked_mailbox" -> "waiting_message"
+      [] st = "blocked_interrupt" -> "waiting_interrupt"
+      [] OTHER -> st
+
+Service == INSTANCE MailboxService WITH
+    slot <- [k \in VMIds |-> IF mailbox_state[k] = "empty" THEN NoMessage
+                             ELSE [from |-> recv_from_id[k], size |-> recv_bytes[k]]],
+    told <- [k \in VMIds |-> AbsMessage(delivered[k])],
+    vstate <- [v \in SecondaryVCPUs |-> AbsVcpuState(State(v))]
+
+\* Service!Spec, written with the stuttering case first: TLC evaluates the
+\* action of [A]_v before its subscript, and most steps (continuations,
+\* register saves, error returns) are stutters of the service.
+ServiceRefinementProp ==
+    Service!Init /\ [][UNCHANGED Service!vars \/ Service!Next]_Service!vars
+
+-----------------------------------------------------------------------------
+(* Liveness (under FairSpec): what a guest asks for is eventually served.  *)
 
 \* Every vcpu_run that switched to a secondary eventually returns to Pc.
 RunReturnsProp ==
@@ -760,37 +977,43 @@ MessageDeliveredProp ==
     \A v \in SecondaryVCPUs :
         recv_pending[v[1]][v[2]] # None ~> recv_pending[v[1]][v[2]] = None
 
-\* A send to k is about to be delivered into k's empty, configured mailbox.
-SendDeliverable(k) ==
-    /\ mailbox_state[k] = "empty"
-    /\ recv_configured[k]
-    /\ \E c \in CPUs : cpu_op[c].op = "mailbox_send" /\ cpu_op[c].to = k
+\* VM k executes guest code on some CPU.
+Executes(k) == \E c \in CPUs : Running(c) /\ CallerVm(c) = k
 
-\* A sender that keeps retrying gets through when the recipient keeps
-\* receiving and clearing: if f is infinitely often about to deliver to k
-\* while k's mailbox is empty, f's messages reach k infinitely often.
-SenderGetsThroughProp ==
-    \A f \in Secondaries : \A k \in VMIds \ {f} :
-        []<>(SendDeliverable(k)
-             /\ \E c \in CPUs : /\ cpu_op[c].op = "mailbox_send" /\ cpu_op[c].to = k
-                                /\ current[c][1] = f)
-          => []<>(mailbox_state[k] # "empty" /\ recv_from_id[k] = f)
+\* A send to k has passed its checks and is about to be delivered.
+SendAttempted(k) == \E c \in CPUs : cpu_op[c].op = "mailbox_send" /\ cpu_op[c].to = k
 
-\* Every blocked vCPU is eventually made ready (or run) again when what it
-\* waits for keeps recurring: for a vCPU in WFI, the primary's scheduler
-\* (vcpu_run is attempted infinitely often, by fairness); for a mailbox
-\* waiter, sends to its VM that can be delivered.
-BlockedWokenProp ==
+\* A VM that wants to send to k (its send to k failed because k's mailbox was
+\* full or not configured; the wish lasts until a send of it to k delivers)
+\* and keeps executing eventually delivers to k, once k has configured its
+\* mailbox.  Under fairness the VM retries when it executes and the
+\* recipient keeps receiving and clearing; what remains is the protocol.
+\* Left to the environment: a VM that stops executing for good (all its
+\* vCPUs wait for something that never comes) has given up its wish, and a
+\* VM that never configures its mailbox takes part in no messaging.
+SendServedProp ==
+    \A f \in VMIds, k \in VMIds :
+        ([]<>Executes(f) /\ <>recv_configured[k]) =>
+            (wants_send_to[f] = k ~> wants_send_to[f] # k)
+
+\* A vCPU waiting for a message (its blocking receive blocked) is handed
+\* one, as long as VMs keep sending to its VM.  The antecedent is about the
+\* environment (someone sends), not about the protocol's own state.
+ReceiverServedProp ==
     \A v \in SecondaryVCPUs :
-        /\ (State(v) = "blocked_interrupt" /\ ~OnWaiterStack(v))
-               ~> State(v) \in {"ready", "running"}
-        /\ []<>SendDeliverable(v[1]) =>
-               (OnWaiterStack(v) ~> State(v) \in {"ready", "running"})
+        []<>SendAttempted(v[1]) =>
+            (waiting_for[v[1]][v[2]] = "message" ~> waiting_for[v[1]][v[2]] # "message")
+
+\* A vCPU waiting in WFI runs again once its interrupt arrives (fairness:
+\* interrupts keep arriving for it).
+WfiWokenProp ==
+    \A v \in SecondaryVCPUs :
+        waiting_for[v[1]][v[2]] = "interrupt" ~> State(v) = "running"
 
 \* Every vCPU a VM declares can run: if the VM keeps running (some vCPU of it
 \* runs infinitely often), each of its vCPUs is eventually started.
 VcpuStartableProp ==
     \A v \in SecondaryVCPUs :
-        []<>(\E c \in CPUs : Running(c) /\ current[c][1] = v[1]) => <>(State(v) # "off")
+        []<>Executes(v[1]) => <>(State(v) # "off")
 
 =============================================================================

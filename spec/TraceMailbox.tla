@@ -55,6 +55,9 @@ TraceInit ==
        /\ current = h["current"]
        /\ is_on = h["is_on"]
        /\ cpu_op = h["cpu_op"]
+       /\ delivered = h["delivered"]
+       /\ waiting_for = h["waiting_for"]
+       /\ wants_send_to = h["wants_send_to"]
     /\ l = 1
 
 Ev == TraceLog[l]
@@ -76,6 +79,9 @@ BindPost ==
     /\ current' = Post("current", current)
     /\ is_on' = Post("is_on", is_on)
     /\ cpu_op' = Post("cpu_op", cpu_op)
+    /\ delivered' = Post("delivered", delivered)
+    /\ waiting_for' = Post("waiting_for", waiting_for)
+    /\ wants_send_to' = Post("wants_send_to", wants_send_to)
     /\ step' = [cpu |-> Ev.cpu, actor |-> Ev.actor, action |-> Ev.action,
                 args |-> Ev.args, ret |-> Ev.ret]
 
@@ -102,6 +108,9 @@ NamedAction ==
          [] name = "wfi_trap" -> wfi_trap(c)
          [] name = "api_yield" -> api_yield(c)
          [] name = "hvc_unknown" -> hvc_unknown(c)
+         [] name = "interrupt_inject" ->
+                a.vm_id \in VmIdArgs /\ a.vcpu_idx \in VcpuIdxArgs
+                /\ interrupt_inject(c, a.vm_id, a.vcpu_idx)
          [] name = "psci_version" -> psci_version(c)
          [] name = "psci_migrate_info_type" -> psci_migrate_info_type(c)
          [] name = "psci_affinity_info" ->
