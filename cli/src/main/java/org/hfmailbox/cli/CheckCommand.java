@@ -42,6 +42,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", description = "a configuration to check (repeatable)")
     private List<String> configs = new ArrayList<>();
 
+    @Option(names = "--property", paramLabel = "NAME", description = "check only this invariant or property of the"
+            + " chosen configurations (repeatable; one TLC run each)")
+    private List<String> properties = new ArrayList<>();
+
     @Option(names = "--ci", description = "check every configuration the manifest marks \"ci\": true")
     private boolean ci;
 
@@ -105,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
                 Duration.ofSeconds(progressSeconds));
         List<String> failed = new ArrayList<>();
         for (ModelConfiguration c : chosen) {
-            if (!runner.check(c).passed()) {
+            if (!runner.check(c, properties).passed()) {
                 failed.add(c.name());
             }
         }

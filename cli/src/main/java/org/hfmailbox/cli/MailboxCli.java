@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             DiffSpecCommand.class,
             CoverCommand.class,
+            MutateCommand.class,
         })
 public final class MailboxCli {
 

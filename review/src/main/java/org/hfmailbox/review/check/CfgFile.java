@@ -103,6 +103,24 @@ public final class CfgFile {
         return Character.isLetterOrDigit(ch) || ch == '_';
     }
 
+    /** The behaviour specification the SPECIFICATION section names, or "" when there is none. */
+    public String specification() {
+        for (Section s : sections) {
+            if (s.keyword().equals("SPECIFICATION") && !s.words().isEmpty()) {
+                return s.words().get(0);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Whether this cfg checks liveness: its specification has fairness (the spec's convention: a name starting with
+     * "Fair", as FairSpec). Such runs use one TLC worker and check liveness at the end only (CheckRunner).
+     */
+    public boolean checksLiveness() {
+        return specification().startsWith("Fair") && !properties().isEmpty();
+    }
+
     /** The invariants named by INVARIANT(S) sections, in order. */
     public List<String> invariants() {
         return names(true);

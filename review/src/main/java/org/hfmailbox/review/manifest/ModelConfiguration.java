@@ -3,6 +3,7 @@ package org.hfmailbox.review.manifest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,5 +43,23 @@ public record ModelConfiguration(
             throw new IllegalArgumentException("no verdict for " + property + " in configuration " + name);
         }
         return v;
+    }
+
+    /**
+     * The same configuration checking only {@code names}, one TLC run each (per-property mode; no distinct-state
+     * count, since a run of one property may stop early). Throws IllegalArgumentException naming an unknown one.
+     */
+    public ModelConfiguration restrictedTo(List<String> names) {
+        Map<String, Verdict> only = new LinkedHashMap<>();
+        for (String n : names) {
+            Verdict v = verdicts.get(n);
+            if (v == null) {
+                throw new IllegalArgumentException("configuration " + name + " does not check " + n + " (it checks "
+                        + String.join(", ", verdicts.keySet()) + ")");
+            }
+            only.put(n, v);
+        }
+        return new ModelConfiguration(name, cfg, semantics, shape, ci, workers, RunMode.PER_PROPERTY, checks, bounds,
+                only, null);
     }
 }

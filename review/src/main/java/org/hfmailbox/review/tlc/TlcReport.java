@@ -38,7 +38,9 @@ public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLon
             "([\\d,]+) states generated.*?([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
-    private static final Pattern PROPERTY = Pattern.compile("(?:Action property|Property) (\\S+) is violated");
+    private static final Pattern PROPERTY = Pattern.compile("(?:Action property|Property) (.+?) is violated");
+    private static final Pattern LOCATION = Pattern.compile("line (\\d+), col \\d+ to line \\d+, col \\d+ of module (\\w+)");
+    private static final Pattern DEFINITION = Pattern.compile("^(\\w+)\\s*(?:\\([^)]*\\))?\\s*==");
     private static final Pattern BACK_TO = Pattern.compile("^(\\d+): Back to state: <(.*)>\\s*$");
     private static final Pattern NUMBER_PREFIX = Pattern.compile("^(\\d+):");
 
@@ -106,6 +108,38 @@ public record TlcReport(int exitStatus, OptionalLong distinctStates, OptionalLon
         }
         return new TlcReport(exitStatus, distinct, generated, depth, invariant, property, temporal, deadlock, trace,
                 loop, loopAction, stuttering, errors, out);
+    }
+
+    /**
+     * The same report with a violated action property that TLC named by its location ("line 970, col 21 to line 970,
+     * col 75 of module Mailbox": TLC 2.18 does so for a conjunct of a property such as {@code Init /\ [][A]_v})
+     * named by the definition that contains that line in {@code specDir/<module>.tla}. Unchanged when the file or a
+     * definition cannot be found.
+     */
+    public TlcReport resolvingLocations(java.nio.file.Path specDir) {
+        if (violatedProperty.isEmpty()) {
+            return this;
+        }
+        Matcher m = LOCATION.matcher(violatedProperty.get());
+        if (!m.matches()) {
+            return this;
+        }
+        java.nio.file.Path file = specDir.resolve(m.group(2) + ".tla");
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return this;
+        }
+        for (int i = Math.min(Integer.parseInt(m.group(1)), lines.size()) - 1; i >= 0; i--) {
+            Matcher d = DEFINITION.matcher(lines.get(i));
+            if (d.find()) {
+                return new TlcReport(exitStatus, distinctStates, statesGenerated, depth, violatedInvariant,
+                        Optional.of(d.group(1)), temporalViolated, deadlock, trace, loopBackTo, loopAction, stuttering,
+                        errors, output);
+            }
+        }
+        return this;
     }
 
     private static long number(String digits) {
