@@ -1,0 +1,77 @@
+package org.hfmailbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.manifest.Manifest;
+import org.hfmailbox.review.manifest.ManifestReader;
+import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.manifest.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The liveness configuration's view masks only dead values: checked with {@code VIEW UnmaskedView} (every variable
+ * but the ghost {@code step}, which no action reads), every temporal property gets the verdict the manifest declares
+ * for the run with {@code LiveView}, while the two runs explore different numbers of distinct states (so the
+ * masking did something).
+ */
+class ViewVerdictsTest {
+    private static final Pattern DISTINCT = Pattern.compile("finished in [\\d.]+ s: ([\\d,]+) distinct states");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void livenessVerdictsDoNotDependOnTheView() throws IOException {
+        Path root = RepoRoot.locate();
+        Path spec = copySpec(root.resolve("spec"), tmp.resolve("spec"));
+        Path cfg = spec.resolve("liveness.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nVIEW LiveView\n"), "liveness.cfg no longer uses LiveView: update this test");
+        Files.writeString(cfg, text.replace("\nVIEW LiveView\n", "\nVIEW UnmaskedView\n"), StandardCharsets.UTF_8);
+
+        CliRun unmasked = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir",
+                tmp.resolve("out-unmasked").toString(), "--config", "liveness");
+        CliRun masked = CliRun.of("check", "--out-dir", tmp.resolve("out-masked").toString(), "--config", "liveness");
+
+        Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
+        ModelConfiguration liveness = manifest.find("liveness").orElseThrow();
+        for (Map.Entry<String, Verdict> v : liveness.verdicts().entrySet()) {
+            String expected = v.getValue().display();
+            assertEquals(expected, ToyCheckTest.summaryVerdict(masked.out(), "liveness", v.getKey()), masked.all());
+            assertEquals(expected, ToyCheckTest.summaryVerdict(unmasked.out(), "liveness", v.getKey()),
+                    "with UnmaskedView\n" + unmasked.all());
+        }
+        assertEquals(ExitCode.OK, unmasked.status(), unmasked.all());
+        assertEquals(ExitCode.OK, masked.status(), masked.all());
+        assertNotEquals(distinct(masked.out()), distinct(unmasked.out()),
+                "the views explored the same number of states: the masking did nothing");
+    }
+
+    private static long distinct(String out) {
+        Matcher m = DISTINCT.matcher(out);
+        assertTrue(m.find(), "no distinct-state count in\n" + out);
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    private static Path copySpec(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+}
