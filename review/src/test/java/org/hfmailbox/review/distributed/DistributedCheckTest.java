@@ -51,8 +51,9 @@ class DistributedCheckTest {
     void actionPropertiesAreSafety() throws Exception {
         Path spec = root.resolve("spec");
         assertEquals(java.util.List.of(), PropertyKinds.temporal(spec, "MCMailbox",
-                java.util.List.of("ErrorChangesNothingProp", "MessageNotOverwrittenProp", "TypeOK")));
-        assertEquals(java.util.List.of("BlockedWokenProp"), PropertyKinds.temporal(spec, "MCMailbox",
-                java.util.List.of("MessageNotOverwrittenProp", "BlockedWokenProp")));
+                java.util.List.of("ErrorChangesNothingProp", "MessageNotOverwrittenProp", "TypeOK",
+                        "ServiceRefinementProp")));
+        assertEquals(java.util.List.of("WfiWokenProp"), PropertyKinds.temporal(spec, "MCMailbox",
+                java.util.List.of("MessageNotOverwrittenProp", "WfiWokenProp")));
     }
 }

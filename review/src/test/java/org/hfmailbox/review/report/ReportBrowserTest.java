@@ -64,7 +64,8 @@ class ReportBrowserTest {
     @Test
     void theReportHoldsWhatTheRunsFound() throws Exception {
         String html = Files.readString(report.index(), StandardCharsets.UTF_8);
-        assertEquals(2, report.counterexamples().size(), "BlockedWokenProp and VcpuStartableProp are violated");
+        assertEquals(4, report.counterexamples().size(),
+                "SendServedProp, ReceiverServedProp, WfiWokenProp and VcpuStartableProp are violated");
         assertTrue(report.outcomes().get("aa039b39-liveness").passed());
         assertTrue(html.contains("data-configuration=\"small\""), "every manifest configuration is listed");
         assertTrue(html.contains("not run in this report"));

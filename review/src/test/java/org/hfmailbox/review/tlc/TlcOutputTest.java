@@ -42,6 +42,23 @@ class TlcOutputTest {
     }
 
     @Test
+    void namesAnActionPropertyThatTlcReportsByItsLocation(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("Toy.tla"), String.join("\n", "---- MODULE Toy ----",
+                "VARIABLE count", "Init == count = 0", "SafeProp ==", "    Init /\\ [][count' > count]_count",
+                "===="));
+        List<String> out = new java.util.ArrayList<>(List.of(
+                "@!@!@STARTMSG " + tlc2.output.EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR + ":1 @!@!@",
+                "Action property line 5, col 13 to line 5, col 36 of module Toy is violated.",
+                "@!@!@ENDMSG " + tlc2.output.EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR + " @!@!@"));
+        TlcReport r = TlcReport.from(12, ToolOutput.parse(out));
+        assertEquals("line 5, col 13 to line 5, col 36 of module Toy", r.violatedProperty().orElseThrow());
+        assertEquals("SafeProp", r.resolvingLocations(dir).violatedProperty().orElseThrow());
+        assertEquals("action property SafeProp is violated",
+                r.resolvingLocations(dir).violationText(List.of("SafeProp")));
+    }
+
+    @Test
     void readsAnInvariantViolation() {
         TlcReport r = TlcReport.from(12, ToolOutput.parse(safetyOutput()));
         assertEquals("BelowTwo", r.violatedInvariant().orElseThrow());
