@@ -146,11 +146,22 @@ public final class CheckRunner {
                     : new PlannedRun(c.name(), checks, cfgPath, requested, ""));
             return plans;
         }
+        // Checks expected to hold share one run (one exploration of the whole space); each expected violation gets
+        // its own run with one worker, so that its counterexample is a shortest one.
+        List<String> holding = c.verdicts().keySet().stream().filter(n -> c.expected(n) == Verdict.HOLDS).toList();
+        if (holding.size() > 1) {
+            Path generated = dir.resolve("holding.cfg");
+            Files.writeString(generated, cfg.onlyChecking(holding), StandardCharsets.UTF_8);
+            plans.add(new PlannedRun("holding", holding, generated, requested, "the checks expected to hold"));
+        }
         for (String name : c.verdicts().keySet()) {
+            if (holding.size() > 1 && holding.contains(name)) {
+                continue;
+            }
             Path generated = dir.resolve(name + ".cfg");
             Files.writeString(generated, cfg.onlyChecking(name), StandardCharsets.UTF_8);
-            boolean shortest = cfg.invariants().contains(name) && c.expected(name) == Verdict.VIOLATED;
-            plans.add(shortest ? new PlannedRun(name, List.of(name), generated, 1, "a violation is expected")
+            boolean violation = c.expected(name) == Verdict.VIOLATED;
+            plans.add(violation ? new PlannedRun(name, List.of(name), generated, 1, "a violation is expected")
                     : new PlannedRun(name, List.of(name), generated, requested, ""));
         }
         return plans;

@@ -48,6 +48,22 @@ class CfgFileTest {
     }
 
     @Test
+    void onlyCheckingSeveralNamesKeepsTheirKinds() {
+        CfgFile some = CfgFile.parse(CfgFile.parse(CFG).onlyChecking(List.of("TypeOK", "Live2", "Third")));
+        assertEquals(List.of("TypeOK", "Third"), some.invariants());
+        assertEquals(List.of("Live2"), some.properties());
+        assertThrows(IllegalArgumentException.class, () -> CfgFile.parse(CFG).onlyChecking(List.of("TypeOK", "Nope")));
+    }
+
+    @Test
+    void readsTheSpecificationAndWhetherItChecksLiveness() {
+        assertTrue(CfgFile.parse("SPECIFICATION FairSpec\nPROPERTY P\n").checksLiveness());
+        assertFalse(CfgFile.parse("SPECIFICATION Spec\nPROPERTY P\n").checksLiveness());
+        assertFalse(CfgFile.parse("SPECIFICATION FairSpec\nINVARIANT I\n").checksLiveness());
+        assertEquals("FairSpec", CfgFile.parse("\\* c\nSPECIFICATION FairSpec\n").specification());
+    }
+
+    @Test
     void rejectsUnknownNamesAndUnclosedComments() {
         assertThrows(IllegalArgumentException.class, () -> CfgFile.parse(CFG).onlyChecking("Nope"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
