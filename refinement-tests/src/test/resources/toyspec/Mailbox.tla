@@ -6,10 +6,13 @@ EXTENDS Integers, Sequences, FiniteSets
 CONSTANTS NumCPUs, SecondaryVCPUCount, Sizes, Corrections
 
 VARIABLES vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state, recv_from_id, recv_bytes,
-          send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, step
+          send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, delivered, waiting_for,
+          wants_send_to, step
 
 vars == <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state, recv_from_id, recv_bytes,
-          send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, step>>
+          send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, delivered, waiting_for,
+          wants_send_to, step>>
+ghosts == <<delivered, waiting_for, wants_send_to>>
 
 CPUs == 0 .. NumCPUs - 1
 VMCount == Len(SecondaryVCPUCount) + 1
@@ -38,6 +41,9 @@ Init ==
   /\ current = [c \in CPUs |-> IF c = 0 THEN <<0, 0>> ELSE <<>>]
   /\ is_on = [c \in CPUs |-> c = 0]
   /\ cpu_op = [c \in CPUs |-> IF c = 0 THEN [op |-> "guest"] ELSE [op |-> "off"]]
+  /\ delivered = [k \in VMIds |-> None]
+  /\ waiting_for = [k \in VMIds |-> [i \in 0 .. VCPUCount(k) - 1 |-> "nothing"]]
+  /\ wants_send_to = [k \in VMIds |-> -1]
   /\ step = [cpu |-> 0, actor |-> [cpu |-> 0], action |-> "init", args |-> NoArgs, ret |-> None]
 
 Entry(c) == is_on[c] /\ cpu_op[c].op = "guest"
@@ -47,13 +53,13 @@ vm_get_count(c) ==
   /\ Entry(c)
   /\ step' = [cpu |-> c, actor |-> Actor(c), action |-> "vm_get_count", args |-> NoArgs, ret |-> IntRet(VMCount)]
   /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state, recv_from_id, recv_bytes,
-                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op>>
+                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, ghosts>>
 
 hvc_unknown(c) ==
   /\ Entry(c)
   /\ step' = [cpu |-> c, actor |-> Actor(c), action |-> "hvc_unknown", args |-> NoArgs, ret |-> IntRet(-1)]
   /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending, mailbox_state, recv_from_id, recv_bytes,
-                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op>>
+                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, ghosts>>
 
 mailbox_clear(c) ==
   LET m == current[c][1] IN
@@ -64,7 +70,7 @@ mailbox_clear(c) ==
        ELSE /\ UNCHANGED mailbox_state
             /\ step' = [cpu |-> c, actor |-> Actor(c), action |-> "mailbox_clear", args |-> NoArgs, ret |-> IntRet(-1)]
   /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending, recv_from_id, recv_bytes,
-                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op>>
+                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, ghosts>>
 
 \* toy: a send from the primary delivers at once (no continuation); to a secondary it is "received"
 mailbox_send(c, vm_id, size) ==
@@ -80,7 +86,7 @@ mailbox_send(c, vm_id, size) ==
             /\ step' = [cpu |-> c, actor |-> Actor(c), action |-> "mailbox_send",
                         args |-> [vm_id |-> vm_id, size |-> size], ret |-> IntRet(IF "message-reports-sender" \in Corrections THEN 0 ELSE 65535)]
   /\ UNCHANGED <<vcpu_state, saved_x0, regs_available, recv_pending,
-                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op>>
+                 send_configured, recv_configured, recv_waiter, current, is_on, cpu_op, ghosts>>
 
 \* actions the toy does not model
 vcpu_get_count(c, vm_id) == FALSE
@@ -97,6 +103,7 @@ psci_migrate_info_type(c) == FALSE
 psci_affinity_info(c, target_cpu, level) == FALSE
 psci_cpu_on(c, target) == FALSE
 psci_cpu_off(c) == FALSE
+interrupt_inject(c, vm_id, vcpu_idx) == FALSE
 cpu_main(c) == FALSE
 vcpu_switch(c) == FALSE
 

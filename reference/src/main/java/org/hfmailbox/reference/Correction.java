@@ -6,10 +6,10 @@ public enum Correction {
     RETVAL_BEFORE_PUBLISH("retval-before-publish"),
     MESSAGE_REPORTS_SENDER("message-reports-sender"),
     BLOCK_ON_MAILBOX("block-on-mailbox"),
-    WFI_WAKE_ON_RUN("wfi-wake-on-run"),
+    WFI_WAKE_ON_INTERRUPT("wfi-wake-on-interrupt"),
     SECONDARY_VCPU_ON("secondary-vcpu-on"),
-    /** In spec/Mailbox.tla (AllCorrections) though not yet in docs/corrections.md: wake the longest waiter. */
-    FIFO_WAITERS("fifo-waiters");
+    FIFO_WAITERS("fifo-waiters"),
+    BLOCK_ONLY_WHEN_DELIVERABLE("block-only-when-deliverable");
 
     private final String jsonName;
 

@@ -18,6 +18,9 @@ import org.hfmailbox.reference.trace.TraceSink;
  * which physical CPU steps next. Each step that takes effect changes the state atomically and emits exactly one
  * trace event; a step that is not enabled changes nothing and emits nothing.
  *
+ * <p>The ghosts {@code delivered}, {@code waiting_for} and {@code wants_send_to} (what guests asked for and were
+ * handed) are updated with the steps that raise and serve them; no step's behaviour reads them.
+ *
  * <p>Entry points: {@link #hvc} (an HVC from the guest current on the CPU, Hafnium's dispatch), {@link #wfiTrap}
  * (a trapped WFI), {@link #irq} (a physical IRQ: api_yield) and {@link #continueStep} (the continuation the CPU's
  * {@code cpu_op} names: mailbox_send_deliver, mailbox_send_switch, mailbox_receive_wait, vcpu_switch, cpu_main).
@@ -30,6 +33,8 @@ public final class Hypervisor implements StateView {
     private static final String UNMAPPED = "unmapped";
     private static final String SAME_PAGE = "same_page";
     private static final String VALID = "valid";
+    /** {@code wants_send_to} of a VM without an unserved wish to send. */
+    private static final int NO_WISH = -1;
 
     private final SystemShape shape;
     private final Semantics semantics;
@@ -56,9 +61,10 @@ public final class Hypervisor implements StateView {
     private final boolean retvalBeforePublish;
     private final boolean messageReportsSender;
     private final boolean blockOnMailbox;
-    private final boolean wfiWakeOnRun;
+    private final boolean wfiWakeOnInterrupt;
     private final boolean secondaryVcpuOn;
     private final boolean fifoWaiters;
+    private final boolean blockOnlyWhenDeliverable;
     private final boolean wrongEncoding;
 
     /** Configured mailbox page addresses per VM (-1 until configured). */
@@ -114,9 +120,10 @@ public final class Hypervisor implements StateView {
         this.retvalBeforePublish = on(Correction.RETVAL_BEFORE_PUBLISH);
         this.messageReportsSender = on(Correction.MESSAGE_REPORTS_SENDER);
         this.blockOnMailbox = on(Correction.BLOCK_ON_MAILBOX);
-        this.wfiWakeOnRun = on(Correction.WFI_WAKE_ON_RUN);
+        this.wfiWakeOnInterrupt = on(Correction.WFI_WAKE_ON_INTERRUPT);
         this.secondaryVcpuOn = on(Correction.SECONDARY_VCPU_ON);
         this.fifoWaiters = on(Correction.FIFO_WAITERS);
+        this.blockOnlyWhenDeliverable = on(Correction.BLOCK_ONLY_WHEN_DELIVERABLE);
         this.wrongEncoding = faults.has(Fault.WRONG_RETURN_ENCODING);
         this.sendIpa = new long[vmCount];
         this.recvIpa = new long[vmCount];
@@ -271,6 +278,9 @@ public final class Hypervisor implements StateView {
         } else if (secondaryVcpuOn && fid == Psci.PSCI_CPU_ON) {
             return psciCpuOnSecondary(cpu, v, regs, x1, x3);
         }
+        if (wfiWakeOnInterrupt && fid == HfAbi.HF_INTERRUPT_INJECT) {
+            return interruptInject(cpu, v, regs, x1, x2);
+        }
         switch (fid) {
             case HfAbi.HF_VCPU_RUN:
                 return vcpuRun(cpu, v, regs, x1, x2);
@@ -291,14 +301,18 @@ public final class Hypervisor implements StateView {
         }
     }
 
-    /** A trapped WFI of the secondary vCPU current on {@code cpu} (X1): blocked_interrupt, switch to the primary. */
+    /**
+     * A trapped WFI of the secondary vCPU current on {@code cpu} (X1): blocked_interrupt (its guest now waits for an
+     * interrupt), switch to the primary.
+     */
     public StepResult wfiTrap(int cpu) {
-        return switchOutSecondary(cpu, Action.WFI_TRAP, VcpuState.BLOCKED_INTERRUPT, Ret.RUN_WAIT_FOR_INTERRUPT);
+        return switchOutSecondary(cpu, Action.WFI_TRAP, VcpuState.BLOCKED_INTERRUPT, Ret.RUN_WAIT_FOR_INTERRUPT,
+                WaitingFor.INTERRUPT);
     }
 
     /** A physical IRQ while a secondary runs on {@code cpu} (X3, api_yield): ready, switch to the primary. */
     public StepResult irq(int cpu) {
-        return switchOutSecondary(cpu, Action.API_YIELD, VcpuState.READY, Ret.RUN_YIELD);
+        return switchOutSecondary(cpu, Action.API_YIELD, VcpuState.READY, Ret.RUN_YIELD, null);
     }
 
     /** Runs the continuation {@code cpu_op[cpu]} names. */
@@ -347,9 +361,7 @@ public final class Hypervisor implements StateView {
         }
         int k = (int) vm32;
         int i = (int) idx32;
-        VcpuState s = st.vcpuState[k][i];
-        boolean resumable = s == VcpuState.READY || (wfiWakeOnRun && s == VcpuState.BLOCKED_INTERRUPT);
-        if (!resumable) {
+        if (st.vcpuState[k][i] != VcpuState.READY) { // R7; a vCPU in WFI is woken only by interrupt_inject
             return returnToCaller(cpu, v, Action.VCPU_RUN, regs, args, Ret.RUN_WAIT_FOR_INTERRUPT);
         }
         if (saveBeforePublish && !st.regsAvailable[k][i]) {
@@ -429,17 +441,24 @@ public final class Hypervisor implements StateView {
             return lockSpin(Action.MAILBOX_RECEIVE, m);
         }
         if (st.mailboxState[m] == MailboxState.RECEIVED) {
+            Ret response = new Ret.Recv(st.recvFromId[m], st.recvBytes[m]);
             st.setMailboxState(m, MailboxState.READ);
-            return returnToCaller(cpu, v, Action.MAILBOX_RECEIVE, regs, args,
-                    new Ret.Recv(st.recvFromId[m], st.recvBytes[m]));
+            st.setDelivered(m, response);
+            return returnToCaller(cpu, v, Action.MAILBOX_RECEIVE, regs, args, response);
         }
-        if (!block) {
+        if (!block || (blockOnlyWhenDeliverable && !deliverable(m))) {
             return returnToCaller(cpu, v, Action.MAILBOX_RECEIVE, regs, args, Ret.MINUS_ONE);
         }
         st.setVcpuState(m, v.idx(), VcpuState.BLOCKED_MAILBOX);
+        st.setWaitingFor(m, v.idx(), WaitingFor.MESSAGE);
         st.pushWaiter(m, v.idx());
         st.setCpuOp(cpu, CpuOp.MAILBOX_RECEIVE);
         return continuing(cpu, v, Action.MAILBOX_RECEIVE, regs, args);
+    }
+
+    /** Whether a send could deliver to VM {@code m}'s mailbox now: configured and empty. */
+    private boolean deliverable(int m) {
+        return st.mailboxState[m] == MailboxState.EMPTY && st.recvConfigured[m];
     }
 
     private StepResult mailboxClear(int cpu, VcpuId v, Regs regs) {
@@ -451,7 +470,33 @@ public final class Hypervisor implements StateView {
             return returnToCaller(cpu, v, Action.MAILBOX_CLEAR, regs, NO_ARGS, Ret.MINUS_ONE);
         }
         st.setMailboxState(m, MailboxState.EMPTY);
+        st.setDelivered(m, Ret.NONE);
         return returnToCaller(cpu, v, Action.MAILBOX_CLEAR, regs, NO_ARGS, Ret.ZERO);
+    }
+
+    /**
+     * interrupt_inject (wfi-wake-on-interrupt; HF_INTERRUPT_INJECT of later Hafnium): the primary wakes a secondary
+     * vCPU in WFI. -1 without a lock or change for a secondary caller, VM id 0 or unknown, or an unknown vCPU index;
+     * then under the target's vcpu.lock: blocked_interrupt becomes ready (its wait served) and the call returns 1,
+     * any other state returns 0 and changes nothing. No switch.
+     */
+    private StepResult interruptInject(int cpu, VcpuId v, Regs regs, long x1, long x2) {
+        long vm32 = x1 & 0xffffffffL;
+        long idx32 = x2 & 0xffffffffL;
+        List<Arg> args = tracing ? List.of(new Arg("vm_id", (int) Math.min(vm32, vmCount)),
+                new Arg("vcpu_idx", (int) Math.min(idx32, maxVcpus))) : NO_ARGS;
+        if (v.vm() != HfAbi.HF_PRIMARY_VM_ID || vm32 == HfAbi.HF_PRIMARY_VM_ID || vm32 >= vmCount
+                || idx32 >= shape.vcpuCount((int) vm32)) {
+            return returnToCaller(cpu, v, Action.INTERRUPT_INJECT, regs, args, Ret.MINUS_ONE);
+        }
+        int k = (int) vm32;
+        int i = (int) idx32;
+        if (st.vcpuState[k][i] != VcpuState.BLOCKED_INTERRUPT) {
+            return returnToCaller(cpu, v, Action.INTERRUPT_INJECT, regs, args, Ret.ZERO);
+        }
+        st.setVcpuState(k, i, VcpuState.READY);
+        st.setWaitingFor(k, i, WaitingFor.NOTHING);
+        return returnToCaller(cpu, v, Action.INTERRUPT_INJECT, regs, args, Ret.ONE);
     }
 
     private StepResult psciAffinityInfo(int cpu, VcpuId v, Regs regs, long x1, long x2) {
@@ -520,7 +565,9 @@ public final class Hypervisor implements StateView {
 
     // ------------------------------------------------------------------ traps and IRQs
 
-    private StepResult switchOutSecondary(int cpu, Action action, VcpuState newState, Ret primaryRet) {
+    /** {@code waitingFor}: what the switched-out guest now waits for (null: it waits for nothing). */
+    private StepResult switchOutSecondary(int cpu, Action action, VcpuState newState, Ret primaryRet,
+                                          WaitingFor waitingFor) {
         StepResult notGuest = guestCheck(cpu, action);
         if (notGuest != null) {
             return notGuest;
@@ -531,6 +578,9 @@ public final class Hypervisor implements StateView {
         }
         st.setSavedX0(0, cpu, primaryRet);
         st.setVcpuState(v.vm(), v.idx(), newState);
+        if (waitingFor != null) {
+            st.setWaitingFor(v.vm(), v.idx(), waitingFor);
+        }
         // the slow path saved the guest's own registers on entry: its x0 is no hypervisor value
         st.setSavedX0(v.vm(), v.idx(), Ret.NONE);
         st.setCpuOp(cpu, switchToPrimaryNone[cpu]);
@@ -547,7 +597,10 @@ public final class Hypervisor implements StateView {
         if (vmLockHeldByOther(to, cpu)) {
             return lockSpin(Action.MAILBOX_SEND_DELIVER, to);
         }
-        if (st.mailboxState[to] != MailboxState.EMPTY || !st.recvConfigured[to]) {
+        if (!deliverable(to)) { // S2: the sender's wish to send to `to` is raised (sticky) though it gets -1
+            if (st.wantsSendTo[m] == NO_WISH) {
+                st.setWantsSendTo(m, to);
+            }
             st.setCpuOp(cpu, CpuOp.GUEST);
             return returnToCaller(cpu, v, Action.MAILBOX_SEND_DELIVER, null, NO_ARGS, Ret.MINUS_ONE);
         }
@@ -555,14 +608,20 @@ public final class Hypervisor implements StateView {
         st.setRecvBytes(to, n);
         st.setRecvFromId(to, m);
         st.setMailboxState(to, MailboxState.READ);
+        if (st.wantsSendTo[m] == to) {
+            st.setWantsSendTo(m, NO_WISH);
+        }
         Ret primaryRet;
         if (to == HfAbi.HF_PRIMARY_VM_ID) {
-            primaryRet = new Ret.Run(RunCode.MESSAGE, messageReportsSender ? m : 0, n);
+            Ret.Run message = new Ret.Run(RunCode.MESSAGE, messageReportsSender ? m : 0, n);
+            st.setDelivered(to, new Ret.Recv(message.vmId(), n)); // what the MESSAGE response tells the primary
+            primaryRet = message;
         } else {
             int report;
             if (st.waiterLen[to] == 0) {
                 st.setMailboxState(to, faults.has(Fault.WRONG_MAILBOX_STATE) ? MailboxState.READ
                         : MailboxState.RECEIVED);
+                st.setDelivered(to, Ret.NONE);
                 report = HfAbi.HF_INVALID_VCPU;
             } else {
                 int w;
@@ -575,6 +634,8 @@ public final class Hypervisor implements StateView {
                 st.setVcpuState(to, w, VcpuState.READY);
                 st.setSavedX0(to, w, response);
                 st.setRecvPending(to, w, response);
+                st.setWaitingFor(to, w, WaitingFor.NOTHING);
+                st.setDelivered(to, response);
                 report = w;
             }
             if (m == HfAbi.HF_PRIMARY_VM_ID) {
@@ -785,5 +846,17 @@ public final class Hypervisor implements StateView {
 
     public CpuOp cpuOp(int cpu) {
         return st.cpuOp(cpu);
+    }
+
+    public Ret delivered(int vm) {
+        return st.delivered(vm);
+    }
+
+    public WaitingFor waitingFor(int vm, int idx) {
+        return st.waitingFor(vm, idx);
+    }
+
+    public int wantsSendTo(int vm) {
+        return st.wantsSendTo(vm);
     }
 }

@@ -10,7 +10,9 @@ import org.hfmailbox.reference.abi.RunCode;
 /**
  * Java checks of the state invariants, named after the spec's invariants (spec/Mailbox.tla) so that a test can
  * cross-check them against TLC evaluating the spec's own. Structural invariants hold under every semantics; each
- * correction's property is expected only when that correction is enabled. Works on any {@link StateView}.
+ * correction's property is expected only when that correction is enabled (an invariant restored by several
+ * corrections, one requiring another, is tied to the one it needs: BlockedAsAskedInv holds with block-on-mailbox,
+ * which wfi-wake-on-interrupt requires). Works on any {@link StateView}.
  */
 public final class Invariants {
 
@@ -31,7 +33,9 @@ public final class Invariants {
             Invariant.of("NoDoubleRunInv", Correction.SAVE_BEFORE_PUBLISH, Invariants::noDoubleRun),
             Invariant.of("ResumeFromSavedInv", Correction.SAVE_BEFORE_PUBLISH, Invariants::resumeFromSaved),
             Invariant.of("NoLostReturnValueInv", Correction.RETVAL_BEFORE_PUBLISH, Invariants::noLostReturnValue),
-            Invariant.of("RecipientLearnsSenderInv", Correction.MESSAGE_REPORTS_SENDER, Invariants::learnsSender));
+            Invariant.of("RecipientLearnsSenderInv", Correction.MESSAGE_REPORTS_SENDER, Invariants::learnsSender),
+            Invariant.of("HandOverInv", Correction.MESSAGE_REPORTS_SENDER, Invariants::handOver),
+            Invariant.of("BlockedAsAskedInv", Correction.BLOCK_ON_MAILBOX, Invariants::blockedAsAsked));
 
     private Invariants() {
     }
@@ -246,6 +250,48 @@ public final class Invariants {
         for (int k = 1; k < s.shape().vmCount(); k++) {
             for (int i = 0; i < s.shape().vcpuCount(k); i++) {
                 if (s.recvPending(k, i) instanceof Ret.Recv r && r.vmId() == k) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * HandOverInv: a mailbox is {@code read} exactly when the hypervisor has handed its VM the message
+     * ({@code delivered} is not none), and then it told the VM the true sender and size (recv_from_id, recv_bytes).
+     * At aa039b39 the MESSAGE response of S3 names VM 0 as the sender.
+     */
+    static boolean handOver(StateView s) {
+        for (int k = 0; k < s.shape().vmCount(); k++) {
+            boolean read = s.mailboxState(k) == MailboxState.READ;
+            Ret d = s.delivered(k);
+            if (read != d.hasEncoding()) {
+                return false;
+            }
+            if (read && !d.equals(new Ret.Recv(s.recvFromId(k), s.recvBytes(k)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * BlockedAsAskedInv: a secondary vCPU is blocked only on what its guest asked to wait for: blocked_mailbox only
+     * as a receive that blocked ({@code waiting_for} message), blocked_interrupt only after a WFI (interrupt), and a
+     * vCPU that waits is blocked. At aa039b39 a receive waiter is blocked_interrupt.
+     */
+    static boolean blockedAsAsked(StateView s) {
+        for (int k = 1; k < s.shape().vmCount(); k++) {
+            for (int i = 0; i < s.shape().vcpuCount(k); i++) {
+                VcpuState st = s.vcpuState(k, i);
+                WaitingFor w = s.waitingFor(k, i);
+                boolean ok = switch (st) {
+                    case BLOCKED_MAILBOX -> w == WaitingFor.MESSAGE;
+                    case BLOCKED_INTERRUPT -> w == WaitingFor.INTERRUPT;
+                    default -> w == WaitingFor.NOTHING;
+                };
+                if (!ok) {
                     return false;
                 }
             }

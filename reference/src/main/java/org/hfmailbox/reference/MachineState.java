@@ -28,6 +28,10 @@ final class MachineState implements StateView {
     final VcpuId[] current;
     final boolean[] isOn;
     final CpuOp[] cpuOp;
+    /** Ghosts (docs/vocabulary.md, issue 10): never read by a step's behaviour. */
+    final Ret[] delivered;
+    final WaitingFor[][] waitingFor;
+    final int[] wantsSendTo;
     private int dirty;
 
     /** The boot state: CPU 0 on running P0; vCPU 0 of every VM ready; everything else off, empty, unconfigured. */
@@ -38,6 +42,7 @@ final class MachineState implements StateView {
         savedX0 = new Ret[vms][];
         regsAvailable = new boolean[vms][];
         recvPending = new Ret[vms][];
+        waitingFor = new WaitingFor[vms][];
         waiter = new int[vms][];
         for (int k = 0; k < vms; k++) {
             int n = shape.vcpuCount(k);
@@ -45,6 +50,7 @@ final class MachineState implements StateView {
             savedX0[k] = new Ret[n];
             regsAvailable[k] = new boolean[n];
             recvPending[k] = new Ret[n];
+            waitingFor[k] = new WaitingFor[n];
             waiter[k] = new int[n];
         }
         mailboxState = new MailboxState[vms];
@@ -53,6 +59,8 @@ final class MachineState implements StateView {
         sendConfigured = new boolean[vms];
         recvConfigured = new boolean[vms];
         waiterLen = new int[vms];
+        delivered = new Ret[vms];
+        wantsSendTo = new int[vms];
         int cpus = shape.cpus();
         current = new VcpuId[cpus];
         isOn = new boolean[cpus];
@@ -69,6 +77,7 @@ final class MachineState implements StateView {
             Arrays.fill(savedX0[k], k == 0 ? Ret.NONE : Ret.ZERO);
             Arrays.fill(regsAvailable[k], true);
             Arrays.fill(recvPending[k], Ret.NONE);
+            Arrays.fill(waitingFor[k], WaitingFor.NOTHING);
         }
         regsAvailable[0][0] = false;
         Arrays.fill(mailboxState, MailboxState.EMPTY);
@@ -83,6 +92,8 @@ final class MachineState implements StateView {
         isOn[0] = true;
         Arrays.fill(cpuOp, CpuOp.OFF);
         cpuOp[0] = CpuOp.GUEST;
+        Arrays.fill(delivered, Ret.NONE);
+        Arrays.fill(wantsSendTo, -1);
         dirty = 0;
     }
 
@@ -213,6 +224,27 @@ final class MachineState implements StateView {
         }
     }
 
+    void setDelivered(int k, Ret r) {
+        if (differs(delivered[k], r)) {
+            delivered[k] = r;
+            mark(Variable.DELIVERED);
+        }
+    }
+
+    void setWaitingFor(int k, int i, WaitingFor w) {
+        if (waitingFor[k][i] != w) {
+            waitingFor[k][i] = w;
+            mark(Variable.WAITING_FOR);
+        }
+    }
+
+    void setWantsSendTo(int k, int to) {
+        if (wantsSendTo[k] != to) {
+            wantsSendTo[k] = to;
+            mark(Variable.WANTS_SEND_TO);
+        }
+    }
+
     // ---- StateView ----
 
     public SystemShape shape() {
@@ -274,5 +306,17 @@ final class MachineState implements StateView {
 
     public CpuOp cpuOp(int cpu) {
         return cpuOp[cpu];
+    }
+
+    public Ret delivered(int vm) {
+        return delivered[vm];
+    }
+
+    public WaitingFor waitingFor(int vm, int idx) {
+        return waitingFor[vm][idx];
+    }
+
+    public int wantsSendTo(int vm) {
+        return wantsSendTo[vm];
     }
 }

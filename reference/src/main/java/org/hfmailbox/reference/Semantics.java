@@ -29,7 +29,7 @@ public final class Semantics {
 
     /**
      * A semantics from correction names (docs/corrections.md). Throws IllegalArgumentException naming an unknown
-     * name, or when {@code wfi-wake-on-run} is enabled without {@code block-on-mailbox} (it requires it).
+     * name, or when {@code wfi-wake-on-interrupt} is enabled without {@code block-on-mailbox} (it requires it).
      */
     public static Semantics of(Collection<String> names) {
         EnumSet<Correction> set = EnumSet.noneOf(Correction.class);
@@ -44,8 +44,8 @@ public final class Semantics {
     }
 
     public static Semantics ofSet(Set<Correction> set) {
-        if (set.contains(Correction.WFI_WAKE_ON_RUN) && !set.contains(Correction.BLOCK_ON_MAILBOX)) {
-            throw new IllegalArgumentException("correction wfi-wake-on-run requires block-on-mailbox");
+        if (set.contains(Correction.WFI_WAKE_ON_INTERRUPT) && !set.contains(Correction.BLOCK_ON_MAILBOX)) {
+            throw new IllegalArgumentException("correction wfi-wake-on-interrupt requires block-on-mailbox");
         }
         return new Semantics(set);
     }

@@ -37,4 +37,13 @@ public interface StateView {
     boolean isOn(int cpu);
 
     CpuOp cpuOp(int cpu);
+
+    /** Ghost: what VM {@code vm} was handed for the message now in its mailbox ({@code none} or a recv record). */
+    Ret delivered(int vm);
+
+    /** Ghost: what vCPU (vm, idx)'s guest waits for. */
+    WaitingFor waitingFor(int vm, int idx);
+
+    /** Ghost: the VM that VM {@code vm}'s guest wants to send to and could not yet, or -1. */
+    int wantsSendTo(int vm);
 }

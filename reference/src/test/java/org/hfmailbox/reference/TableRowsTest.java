@@ -1,5 +1,6 @@
 package org.hfmailbox.reference;
 
+import static org.hfmailbox.reference.abi.HfAbi.HF_INTERRUPT_INJECT;
 import static org.hfmailbox.reference.abi.HfAbi.HF_MAILBOX_CLEAR;
 import static org.hfmailbox.reference.abi.HfAbi.HF_MAILBOX_RECEIVE;
 import static org.hfmailbox.reference.abi.HfAbi.HF_MAILBOX_SEND;
@@ -100,10 +101,19 @@ class TableRowsTest {
     void r7VcpuRunOfANotReadyVcpuFails() {
         assertEquals(0x1, f.ret(0, HF_VCPU_RUN, 1, 1), "S1.1 is off");
         f.run(0, 1, 0);
+        f.configure(0, 1);
         f.call(0, HF_MAILBOX_RECEIVE, 1, 0);
         f.backToPrimary(0);
         assertEquals(VcpuState.BLOCKED_MAILBOX, f.hv.vcpuState(1, 0));
+        StateSnapshot before = f.hv.snapshot();
         assertEquals(0x1, f.ret(0, HF_VCPU_RUN, 1, 0), "blocked_mailbox");
+        assertNoChange(before);
+        f.run(0, 2, 0);
+        f.hv.wfiTrap(0);
+        f.backToPrimary(0);
+        before = f.hv.snapshot();
+        assertEquals(0x1, f.ret(0, HF_VCPU_RUN, 2, 0), "blocked_interrupt: only interrupt_inject wakes it");
+        assertNoChange(before);
     }
 
     @Test
@@ -328,6 +338,36 @@ class TableRowsTest {
     }
 
     @Test
+    void v3BlockingReceiveOnAnUnconfiguredMailboxFailsWhenCorrected() {
+        f.run(0, 1, 0);
+        StateSnapshot before = f.hv.snapshot();
+        assertEquals(-1, f.ret(0, HF_MAILBOX_RECEIVE, 1, 0), "block-only-when-deliverable: not configured");
+        assertEquals(true, f.trace.last().arg("block"));
+        assertNoChange(before);
+        aa();
+        f.run(0, 1, 0);
+        assertEquals(StepResult.Outcome.CONTINUES, f.call(0, HF_MAILBOX_RECEIVE, 1, 0).outcome(),
+                "aa039b39 blocks on a mailbox no send can reach");
+    }
+
+    @Test
+    void v3BlockingReceiveOnAReadMailboxFailsWhenCorrected() {
+        f.configure(0, 0);
+        configureS1();
+        sendFromPrimary(1, new byte[] {7});
+        f.run(0, 1, 0);
+        assertEquals(1L << 32, f.ret(0, HF_MAILBOX_RECEIVE, 0, 0), "V2");
+        assertEquals(MailboxState.READ, f.hv.mailboxState(1));
+        StateSnapshot before = f.hv.snapshot();
+        assertEquals(-1, f.ret(0, HF_MAILBOX_RECEIVE, 1, 0), "block-only-when-deliverable: read, not cleared");
+        assertNoChange(before);
+        assertEquals(0, f.ret(0, HF_MAILBOX_CLEAR, 0, 0));
+        assertEquals(StepResult.Outcome.CONTINUES, f.call(0, HF_MAILBOX_RECEIVE, 1, 0).outcome(),
+                "configured and empty: it blocks");
+        assertEquals(VcpuState.BLOCKED_MAILBOX, f.hv.vcpuState(1, 0));
+    }
+
+    @Test
     void v4BlockingReceiveAtAa039b39EndsBlockedInterrupt() {
         aa();
         f.run(0, 1, 0);
@@ -367,19 +407,72 @@ class TableRowsTest {
     }
 
     @Test
-    void x1WfiTrapBlocksAndOnlyWfiWakeOnRunResumes() {
+    void x1WfiTrapBlocksAndOnlyInterruptInjectWakes() {
         f.run(0, 1, 0);
         StepResult r = f.hv.wfiTrap(0);
         assertEquals(StepResult.Outcome.CONTINUES, r.outcome());
         assertNull(f.trace.last().regs());
         assertEquals(Ret.RUN_WAIT_FOR_INTERRUPT, f.backToPrimary(0));
         assertEquals(VcpuState.BLOCKED_INTERRUPT, f.hv.vcpuState(1, 0));
-        assertEquals(StepResult.Outcome.CONTINUES, f.call(0, HF_VCPU_RUN, 1, 0).outcome(), "wfi-wake-on-run");
+        assertEquals(0x1, f.ret(0, HF_VCPU_RUN, 1, 0), "R7: vcpu_run does not resume a WFI");
+        assertEquals(1, f.ret(0, HF_INTERRUPT_INJECT, 1, 0));
+        assertEquals(StepResult.Outcome.CONTINUES, f.call(0, HF_VCPU_RUN, 1, 0).outcome(), "woken, then run");
         aa();
         f.run(0, 1, 0);
         f.hv.wfiTrap(0);
         f.backToPrimary(0);
         assertEquals(0x1, f.ret(0, HF_VCPU_RUN, 1, 0), "stuck at aa039b39");
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 1, 0));
+        assertEquals(Action.HVC_UNKNOWN, f.trace.last().action(), "0xff07 is unknown at aa039b39");
+        assertEquals(VcpuState.BLOCKED_INTERRUPT, f.hv.vcpuState(1, 0));
+    }
+
+    @Test
+    void interruptInjectErrorsReturnMinusOneAndChangeNothing() {
+        StateSnapshot before = f.hv.snapshot();
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 0, 0), "vm 0");
+        assertEquals(Action.INTERRUPT_INJECT, f.trace.last().action());
+        assertNoChange(before);
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 3, 0), "vm >= vm_count");
+        assertEquals(3, f.trace.last().arg("vm_id"));
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 0xffff_ffffL, 0));
+        assertEquals(3, f.trace.last().arg("vm_id"), "every unknown id is represented by vm_count");
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 2, 1), "vcpu >= vcpu_count");
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 1, 0xffff_ffffL));
+        assertEquals(2, f.trace.last().arg("vcpu_idx"), "MaxVCPUs bounds the abstract index");
+        assertNoChange(before);
+        f.run(0, 2, 0);
+        f.hv.wfiTrap(0);
+        f.backToPrimary(0);
+        f.run(0, 1, 0);
+        before = f.hv.snapshot();
+        assertEquals(-1, f.ret(0, HF_INTERRUPT_INJECT, 2, 0), "a secondary caller");
+        assertEquals(Action.INTERRUPT_INJECT, f.trace.last().action());
+        assertNoChange(before);
+        assertEquals(VcpuState.BLOCKED_INTERRUPT, f.hv.vcpuState(2, 0));
+    }
+
+    @Test
+    void interruptInjectWakesOnlyAVcpuInWfi() {
+        StateSnapshot before = f.hv.snapshot();
+        assertEquals(0, f.ret(0, HF_INTERRUPT_INJECT, 1, 0), "ready: not in WFI");
+        assertEquals(0, f.ret(0, HF_INTERRUPT_INJECT, 1, 1), "off");
+        assertNoChange(before);
+        f.run(0, 1, 0);
+        f.hv.wfiTrap(0);
+        f.backToPrimary(0);
+        assertEquals(WaitingFor.INTERRUPT, f.hv.waitingFor(1, 0));
+        assertEquals(1, f.ret(0, HF_INTERRUPT_INJECT, (1L << 32) + 1, (1L << 32)), "ids are narrowed to u32");
+        TraceEvent e = f.trace.last();
+        assertEquals(List.of(Variable.VCPU_STATE, Variable.WAITING_FOR), List.copyOf(e.changes().keySet()),
+                "no switch: only the target changes");
+        assertEquals(VcpuState.READY, f.hv.vcpuState(1, 0));
+        assertEquals(WaitingFor.NOTHING, f.hv.waitingFor(1, 0));
+        assertEquals(new VcpuId(0, 0), f.hv.current(0));
+        before = f.hv.snapshot();
+        assertEquals(0, f.ret(0, HF_INTERRUPT_INJECT, 1, 0), "already woken");
+        assertNoChange(before);
+        assertEquals(Ret.NONE, f.run(0, 1, 0).ret(), "it resumes after its WFI with its own x0");
     }
 
     @Test
@@ -402,7 +495,7 @@ class TableRowsTest {
     @Test
     void x5UnknownFunctionIdsFail() {
         StateSnapshot before = f.hv.snapshot();
-        assertEquals(-1, f.ret(0, 0xff07, 0, 0));
+        assertEquals(-1, f.ret(0, 0xff08, 0, 0));
         assertEquals(Action.HVC_UNKNOWN, f.trace.last().action());
         assertEquals(-1, f.ret(0, 0x84000001L, 0, 0), "CPU_SUSPEND is not handled");
         assertEquals(-1, f.ret(0, 0xffff_ffff_ffff_ffffL, -1, -1));

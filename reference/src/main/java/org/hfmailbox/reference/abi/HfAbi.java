@@ -15,6 +15,8 @@ public final class HfAbi {
     public static final int HF_MAILBOX_SEND = 0xff04;
     public static final int HF_MAILBOX_RECEIVE = 0xff05;
     public static final int HF_MAILBOX_CLEAR = 0xff06;
+    /** Later Hafnium's HF_INTERRUPT_INJECT; dispatched only with wfi-wake-on-interrupt (else an unknown id). */
+    public static final int HF_INTERRUPT_INJECT = 0xff07;
 
     public static final int HF_PRIMARY_VM_ID = 0;
     public static final int HF_MAILBOX_SIZE = 4096;

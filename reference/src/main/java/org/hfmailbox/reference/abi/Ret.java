@@ -23,6 +23,8 @@ public sealed interface Ret permits Ret.Int, Ret.Run, Ret.Recv, Ret.ContextId, R
     Ret NONE = new None();
     Ret ZERO = new Int(0);
     Ret MINUS_ONE = new Int(-1);
+    /** int 1: interrupt_inject woke its target ("run it"). */
+    Ret ONE = new Int(1);
     /** HF_VCPU_RUN_RESPONSE(WAIT_FOR_INTERRUPT, 0, 0) = 0x1: every vcpu_run failure and the WFI exit. */
     Ret RUN_WAIT_FOR_INTERRUPT = new Run(RunCode.WAIT_FOR_INTERRUPT, 0, 0);
     /** HF_VCPU_RUN_RESPONSE(YIELD, 0, 0) = 0x0: the yield exit and the placeholder of a successful run. */
@@ -31,6 +33,9 @@ public sealed interface Ret permits Ret.Int, Ret.Run, Ret.Recv, Ret.ContextId, R
     static Ret ofInt(long value) {
         if (value == 0) {
             return ZERO;
+        }
+        if (value == 1) {
+            return ONE;
         }
         return value == -1 ? MINUS_ONE : new Int(value);
     }

@@ -37,6 +37,7 @@ public final class ScenarioParser {
             Map.entry("psci_affinity_info", new int[] {2, 2}),
             Map.entry("psci_cpu_on", new int[] {1, 3}),
             Map.entry("psci_cpu_off", new int[] {0, 0}),
+            Map.entry("interrupt_inject", new int[] {2, 2}),
             Map.entry("wfi", new int[] {0, 0}),
             Map.entry("irq", new int[] {0, 0}),
             Map.entry("continue", new int[] {0, 0}),
@@ -49,7 +50,8 @@ public final class ScenarioParser {
             Map.entry("recv_pending", 2), Map.entry("mailbox_state", 1), Map.entry("recv_from_id", 1),
             Map.entry("recv_bytes", 1), Map.entry("send_configured", 1), Map.entry("recv_configured", 1),
             Map.entry("recv_waiter", 1), Map.entry("recv_page", 1), Map.entry("current", 1),
-            Map.entry("is_on", 1), Map.entry("cpu_op", 1));
+            Map.entry("is_on", 1), Map.entry("cpu_op", 1), Map.entry("delivered", 1), Map.entry("waiting_for", 2),
+            Map.entry("wants_send_to", 1));
 
     private static final Set<String> SEMANTICS_NAMES = Set.of("corrected", "aa039b39", "custom");
 
@@ -355,6 +357,7 @@ public final class ScenarioParser {
             case "psci_affinity_info" -> new long[] {Psci.PSCI_AFFINITY_INFO & 0xffffffffL, x1, x2, 0};
             case "psci_cpu_on" -> new long[] {Psci.PSCI_CPU_ON & 0xffffffffL, x1, x2, x3};
             case "psci_cpu_off" -> new long[] {Psci.PSCI_CPU_OFF & 0xffffffffL, 0, 0, 0};
+            case "interrupt_inject" -> new long[] {HfAbi.HF_INTERRUPT_INJECT, x1, x2, 0};
             default -> null; // wfi, irq, continue, settle
         };
     }

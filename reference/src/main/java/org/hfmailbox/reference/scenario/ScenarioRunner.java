@@ -250,6 +250,9 @@ public final class ScenarioRunner {
             }
             case "is_on" -> String.valueOf(hv.isOn(e.index(0)));
             case "cpu_op" -> hv.cpuOp(e.index(0)).op();
+            case "delivered" -> retText(hv.delivered(e.index(0)));
+            case "waiting_for" -> hv.waitingFor(e.index(0), e.index(1)).jsonName();
+            case "wants_send_to" -> String.valueOf(hv.wantsSendTo(e.index(0)));
             default -> "?";
         };
     }

@@ -15,6 +15,7 @@ import org.hfmailbox.reference.StateView;
 import org.hfmailbox.reference.SystemShape;
 import org.hfmailbox.reference.VcpuId;
 import org.hfmailbox.reference.VcpuState;
+import org.hfmailbox.reference.WaitingFor;
 import org.hfmailbox.reference.abi.Ret;
 
 /**
@@ -228,7 +229,7 @@ final class EventWriter {
         g.writeStartArray();
         for (Object item : (List<Object>) value) {
             switch (v) {
-                case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING, RECV_WAITER -> {
+                case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING, RECV_WAITER, WAITING_FOR -> {
                     g.writeStartArray();
                     for (Object x : (List<Object>) item) {
                         scalar(x);
@@ -248,7 +249,7 @@ final class EventWriter {
         int cpus = shape.cpus();
         g.writeStartArray();
         switch (v) {
-            case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING -> {
+            case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING, WAITING_FOR -> {
                 for (int k = 0; k < vms; k++) {
                     g.writeStartArray();
                     int n = shape.vcpuCount(k);
@@ -257,6 +258,7 @@ final class EventWriter {
                             case VCPU_STATE -> g.writeString(JsonNames.of(s.vcpuState(k, i)));
                             case SAVED_X0 -> ret(s.savedX0(k, i));
                             case REGS_AVAILABLE -> g.writeBoolean(s.regsAvailable(k, i));
+                            case WAITING_FOR -> g.writeString(JsonNames.of(s.waitingFor(k, i)));
                             default -> ret(s.recvPending(k, i));
                         }
                     }
@@ -272,13 +274,16 @@ final class EventWriter {
                     g.writeEndArray();
                 }
             }
-            case MAILBOX_STATE, RECV_FROM_ID, RECV_BYTES, SEND_CONFIGURED, RECV_CONFIGURED -> {
+            case MAILBOX_STATE, RECV_FROM_ID, RECV_BYTES, SEND_CONFIGURED, RECV_CONFIGURED, DELIVERED,
+                 WANTS_SEND_TO -> {
                 for (int k = 0; k < vms; k++) {
                     switch (v) {
                         case MAILBOX_STATE -> g.writeString(JsonNames.of(s.mailboxState(k)));
                         case RECV_FROM_ID -> g.writeNumber(s.recvFromId(k));
                         case RECV_BYTES -> g.writeNumber(s.recvBytes(k));
                         case SEND_CONFIGURED -> g.writeBoolean(s.sendConfigured(k));
+                        case DELIVERED -> ret(s.delivered(k));
+                        case WANTS_SEND_TO -> g.writeNumber(s.wantsSendTo(k));
                         default -> g.writeBoolean(s.recvConfigured(k));
                     }
                 }
@@ -301,6 +306,8 @@ final class EventWriter {
             g.writeString(JsonNames.of(s));
         } else if (x instanceof MailboxState s) {
             g.writeString(JsonNames.of(s));
+        } else if (x instanceof WaitingFor w) {
+            g.writeString(JsonNames.of(w));
         } else if (x instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (x instanceof Integer i) {

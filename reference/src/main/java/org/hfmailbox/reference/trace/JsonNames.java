@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import org.hfmailbox.reference.Action;
 import org.hfmailbox.reference.MailboxState;
 import org.hfmailbox.reference.VcpuState;
+import org.hfmailbox.reference.WaitingFor;
 import org.hfmailbox.reference.abi.RunCode;
 
 /** The trace's field names and enum values, encoded once (Jackson reuses their UTF-8 and quoted forms). */
@@ -46,6 +47,8 @@ final class JsonNames {
             encode(VcpuState.values().length, i -> VcpuState.values()[i].jsonName());
     private static final SerializableString[] MAILBOX_STATES =
             encode(MailboxState.values().length, i -> MailboxState.values()[i].jsonName());
+    private static final SerializableString[] WAITING_FOR =
+            encode(WaitingFor.values().length, i -> WaitingFor.values()[i].jsonName());
     private static final SerializableString[] RUN_CODES =
             encode(RunCode.values().length, i -> RunCode.values()[i].name());
 
@@ -81,6 +84,10 @@ final class JsonNames {
 
     static SerializableString of(MailboxState s) {
         return MAILBOX_STATES[s.ordinal()];
+    }
+
+    static SerializableString of(WaitingFor w) {
+        return WAITING_FOR[w.ordinal()];
     }
 
     static SerializableString of(RunCode c) {

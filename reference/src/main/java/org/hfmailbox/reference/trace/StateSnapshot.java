@@ -12,13 +12,14 @@ import org.hfmailbox.reference.StateView;
 import org.hfmailbox.reference.SystemShape;
 import org.hfmailbox.reference.VcpuId;
 import org.hfmailbox.reference.VcpuState;
+import org.hfmailbox.reference.WaitingFor;
 import org.hfmailbox.reference.abi.Ret;
 
 /**
  * An immutable full state: every variable of docs/vocabulary.md but {@code step}, each in an immutable Java form:
  * per-vCPU values as {@code List<List<T>>} indexed [vm][idx], per-VM as {@code List<T>}, per-CPU as
  * {@code List<T>}; T is {@link VcpuState}, {@link Ret}, Boolean, {@link MailboxState}, Integer,
- * {@code List<Integer>} (recv_waiter, head first), {@link VcpuId} or {@link CpuOp}.
+ * {@code List<Integer>} (recv_waiter, head first), {@link VcpuId}, {@link CpuOp} or {@link WaitingFor}.
  */
 public final class StateSnapshot implements StateView {
     private final SystemShape shape;
@@ -68,7 +69,7 @@ public final class StateSnapshot implements StateView {
         int cpus = shape.cpus();
         List<Object> out = new ArrayList<>(Math.max(vms, cpus));
         switch (v) {
-            case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING -> {
+            case VCPU_STATE, SAVED_X0, REGS_AVAILABLE, RECV_PENDING, WAITING_FOR -> {
                 for (int k = 0; k < vms; k++) {
                     int n = shape.vcpuCount(k);
                     Object[] row = new Object[n];
@@ -77,13 +78,15 @@ public final class StateSnapshot implements StateView {
                             case VCPU_STATE -> s.vcpuState(k, i);
                             case SAVED_X0 -> s.savedX0(k, i);
                             case REGS_AVAILABLE -> s.regsAvailable(k, i);
+                            case WAITING_FOR -> s.waitingFor(k, i);
                             default -> s.recvPending(k, i);
                         };
                     }
                     out.add(List.of(row));
                 }
             }
-            case MAILBOX_STATE, RECV_FROM_ID, RECV_BYTES, SEND_CONFIGURED, RECV_CONFIGURED, RECV_WAITER -> {
+            case MAILBOX_STATE, RECV_FROM_ID, RECV_BYTES, SEND_CONFIGURED, RECV_CONFIGURED, RECV_WAITER, DELIVERED,
+                 WANTS_SEND_TO -> {
                 for (int k = 0; k < vms; k++) {
                     out.add(switch (v) {
                         case MAILBOX_STATE -> s.mailboxState(k);
@@ -91,6 +94,8 @@ public final class StateSnapshot implements StateView {
                         case RECV_BYTES -> s.recvBytes(k);
                         case SEND_CONFIGURED -> s.sendConfigured(k);
                         case RECV_CONFIGURED -> s.recvConfigured(k);
+                        case DELIVERED -> s.delivered(k);
+                        case WANTS_SEND_TO -> s.wantsSendTo(k);
                         default -> List.copyOf(s.recvWaiter(k));
                     });
                 }
@@ -182,6 +187,18 @@ public final class StateSnapshot implements StateView {
 
     public CpuOp cpuOp(int cpu) {
         return at1(Variable.CPU_OP, cpu);
+    }
+
+    public Ret delivered(int vm) {
+        return at1(Variable.DELIVERED, vm);
+    }
+
+    public WaitingFor waitingFor(int vm, int idx) {
+        return at2(Variable.WAITING_FOR, vm, idx);
+    }
+
+    public int wantsSendTo(int vm) {
+        return this.<Integer>at1(Variable.WANTS_SEND_TO, vm);
     }
 
     @Override

@@ -17,8 +17,8 @@ import org.hfmailbox.reference.trace.TraceSink;
 
 /**
  * Seeded, state-aware workload generator: it runs a reference while it generates, reads its state to favour steps
- * that are enabled and meaningful (running ready vCPUs, sending to configured mailboxes, finishing continuations),
- * and still tries invalid calls and random 64-bit registers; some configures with valid pages force a hypervisor
+ * that are enabled and meaningful (running ready vCPUs, waking vCPUs in WFI with interrupt_inject, sending to
+ * configured mailboxes, finishing continuations), and still tries invalid calls and random 64-bit registers; some configures with valid pages force a hypervisor
  * mapping failure (send_map_fails, recv_map_fails). The same random seed gives the same workload.
  */
 public final class WorkloadGenerator {
@@ -107,6 +107,8 @@ public final class WorkloadGenerator {
             return hvc(cpu, Psci.PSCI_CPU_OFF & 0xffffffffL, 0, 0, 0);
         } else if (roll < 87) {
             return hvc(cpu, HfAbi.HF_MAILBOX_RECEIVE, r.nextInt(2), 0, 0);
+        } else if (roll < 94) {
+            return interruptInject(cpu);
         }
         return randomHvc(cpu);
     }
@@ -134,25 +136,36 @@ public final class WorkloadGenerator {
             return hvc(cpu, r.nextBoolean() ? HfAbi.HF_VM_GET_COUNT : HfAbi.HF_VCPU_GET_COUNT, vmId(v.vm()), 0, 0);
         } else if (roll < 94) {
             return hvc(cpu, HfAbi.HF_VCPU_RUN, vmId(v.vm()), r.nextInt(3), 0);
+        } else if (roll < 96) {
+            return hvc(cpu, HfAbi.HF_INTERRUPT_INJECT, vmId(v.vm()), r.nextInt(3), 0);
         }
         return randomHvc(cpu);
     }
 
     private WorkloadStep vcpuRun(int cpu) {
+        return targeted(cpu, HfAbi.HF_VCPU_RUN, VcpuState.READY);
+    }
+
+    /** Mostly a vCPU in WFI (it returns 1 and becomes ready), sometimes any target: 0, or -1 for bad ids. */
+    private WorkloadStep interruptInject(int cpu) {
+        return targeted(cpu, HfAbi.HF_INTERRUPT_INJECT, VcpuState.BLOCKED_INTERRUPT);
+    }
+
+    /** A call on a secondary vCPU: 80 % one in state {@code wanted} when there is one, else random ids. */
+    private WorkloadStep targeted(int cpu, int functionId, VcpuState wanted) {
         List<long[]> candidates = new ArrayList<>();
         for (int k = 1; k < shape.vmCount(); k++) {
             for (int i = 0; i < shape.vcpuCount(k); i++) {
-                VcpuState s = hv.vcpuState(k, i);
-                if (s == VcpuState.READY || s == VcpuState.BLOCKED_INTERRUPT) {
+                if (hv.vcpuState(k, i) == wanted) {
                     candidates.add(new long[] {k, i});
                 }
             }
         }
         if (!candidates.isEmpty() && r.nextInt(10) < 8) {
             long[] t = candidates.get(r.nextInt(candidates.size()));
-            return hvc(cpu, HfAbi.HF_VCPU_RUN, t[0], t[1], 0);
+            return hvc(cpu, functionId, t[0], t[1], 0);
         }
-        return hvc(cpu, HfAbi.HF_VCPU_RUN, vmId(0), r.nextInt(4) == 0 ? r.nextLong() : r.nextInt(4), 0);
+        return hvc(cpu, functionId, vmId(0), r.nextInt(4) == 0 ? r.nextLong() : r.nextInt(4), 0);
     }
 
     private WorkloadStep send(int cpu, int self) {

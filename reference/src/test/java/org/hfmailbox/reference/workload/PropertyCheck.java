@@ -1,6 +1,7 @@
 package org.hfmailbox.reference.workload;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,24 @@ import org.hfmailbox.reference.abi.Ret;
 import org.hfmailbox.reference.trace.InMemoryTrace;
 import org.hfmailbox.reference.trace.TraceEvent;
 import org.hfmailbox.reference.trace.TraceSink;
+import org.hfmailbox.reference.trace.Variable;
 
 /** Replays a workload and checks the properties after every step; returns the first failure or null. */
 final class PropertyCheck {
+    /**
+     * What an error return may change (the spec's ErrorChangesNothingProp lists the rest): where the CPU is in the
+     * hypervisor, and the ghosts of what guests asked for (a failed delivery raises wants_send_to).
+     */
+    private static final Set<Variable> ERROR_MAY_CHANGE = EnumSet.of(Variable.CPU_OP, Variable.DELIVERED,
+            Variable.WAITING_FOR, Variable.WANTS_SEND_TO);
+
     private PropertyCheck() {
+    }
+
+    /** The spec's ErrorReturn: a negative int, or vcpu_run's 0x1. */
+    private static boolean isErrorReturn(TraceEvent e) {
+        return (e.ret() instanceof Ret.Int i && i.value() < 0)
+                || (e.action() == Action.VCPU_RUN && e.ret().equals(Ret.RUN_WAIT_FOR_INTERRUPT));
     }
 
     static String firstFailure(Workload w, boolean traced, Faults faults) {
@@ -77,6 +92,10 @@ final class PropertyCheck {
             for (TraceEvent e : trace.events()) {
                 if (e.ret().hasEncoding() && !e.ret().hex().equals(e.retHex())) {
                     return "event " + e.seq() + ": hex " + e.retHex() + " is not the encoding of " + e.ret();
+                }
+                if (isErrorReturn(e) && !ERROR_MAY_CHANGE.containsAll(e.changes().keySet())) {
+                    return "event " + e.seq() + ": the error return " + e.ret() + " of " + e.action().jsonName()
+                            + " changes " + e.changes().keySet();
                 }
             }
             List<String> lines = trace.toLines();

@@ -69,6 +69,7 @@ class WorkloadPropertyTest {
     @Test
     void injectedFaultsAreFoundAndShrunk() throws Exception {
         Faults[] faults = {Faults.of(Fault.WRONG_RETURN_ENCODING), Faults.of(Fault.SKIP_WAITER_POP),
+            Faults.of(Fault.WRONG_MAILBOX_STATE),
             Faults.of(Fault.PUBLISH_READY_WITHOUT_SAVE), Faults.correctionOff(Correction.RETVAL_BEFORE_PUBLISH),
             Faults.correctionOff(Correction.BLOCK_ON_MAILBOX)};
         for (Faults f : faults) {

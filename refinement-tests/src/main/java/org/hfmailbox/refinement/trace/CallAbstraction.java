@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The abstraction from a hypercall's registers to the spec's action and abstract arguments: Hafnium's dispatch
  * (semantics page §1.4, §1.9: PSCI first for the primary, {@code (u32)x0} with bit 30 masked, unknown ids give
- * hvc_unknown) and the argument rules of docs/vocabulary.md. Like {@code hex} against a return record's fields, the
+ * hvc_unknown; 0xff07 is interrupt_inject only with wfi-wake-on-interrupt) and the argument rules of
+ * docs/vocabulary.md. Like {@code hex} against a return record's fields, the
  * registers are what the guest really passed: the validator gives TLC the call the registers make, so a trace that
  * names another action or other arguments than its registers is rejected by TLC at that step. Events without
  * {@code regs}, traps ({@code wfi_trap}, {@code api_yield}) and continuations keep their claimed call;
@@ -56,7 +57,7 @@ public final class CallAbstraction {
         return switch (action) {
             case "vm_get_count", "vcpu_get_count", "vcpu_run", "vm_configure", "mailbox_send", "mailbox_receive",
                  "mailbox_clear", "hvc_unknown", "psci_version", "psci_migrate_info_type", "psci_affinity_info",
-                 "psci_cpu_on", "psci_cpu_off" -> true;
+                 "psci_cpu_on", "psci_cpu_off", "interrupt_inject" -> true;
             default -> false;
         };
     }
@@ -114,6 +115,13 @@ public final class CallAbstraction {
                 return new Call("mailbox_receive", a);
             case 0xff06:
                 return new Call("mailbox_clear", a);
+            case 0xff07:
+                if (!k.corrections().contains("wfi-wake-on-interrupt")) {
+                    return new Call("hvc_unknown", a);
+                }
+                a.put("vm_id", bound(r.x1() & 0xffffffffL, k.vmCount()));
+                a.put("vcpu_idx", bound(r.x2() & 0xffffffffL, k.maxVcpus()));
+                return new Call("interrupt_inject", a);
             default:
                 return new Call("hvc_unknown", a);
         }

@@ -9,9 +9,10 @@ public final class Corrections {
             "retval-before-publish",
             "message-reports-sender",
             "block-on-mailbox",
-            "wfi-wake-on-run",
+            "wfi-wake-on-interrupt",
             "secondary-vcpu-on",
-            "fifo-waiters");
+            "fifo-waiters",
+            "block-only-when-deliverable");
 
     private Corrections() {
     }

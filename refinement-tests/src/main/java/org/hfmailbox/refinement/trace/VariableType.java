@@ -26,7 +26,10 @@ public record VariableType(Layout layout, Element element) {
             Map.entry("recv_waiter", new VariableType(Layout.PER_VM, Element.INT_SEQ)),
             Map.entry("current", new VariableType(Layout.PER_CPU, Element.VCPU)),
             Map.entry("is_on", new VariableType(Layout.PER_CPU, Element.BOOL)),
-            Map.entry("cpu_op", new VariableType(Layout.PER_CPU, Element.RECORD)));
+            Map.entry("cpu_op", new VariableType(Layout.PER_CPU, Element.RECORD)),
+            Map.entry("delivered", new VariableType(Layout.PER_VM, Element.RECORD)),
+            Map.entry("waiting_for", new VariableType(Layout.PER_VCPU, Element.STRING)),
+            Map.entry("wants_send_to", new VariableType(Layout.PER_VM, Element.INT)));
 
     /** The type of a state variable (not {@code step}); null for an unknown name. */
     public static VariableType of(String variable) {

@@ -10,10 +10,11 @@ import java.util.Map;
  * after the CPU).
  */
 public final class Vocabulary {
-    /** Every state variable but {@code step}, in table order. */
+    /** Every state variable but {@code step}, in table order (the last three: the ghosts of what guests asked for). */
     public static final List<String> VARIABLES = List.of(
             "vcpu_state", "saved_x0", "regs_available", "recv_pending", "mailbox_state", "recv_from_id",
-            "recv_bytes", "send_configured", "recv_configured", "recv_waiter", "current", "is_on", "cpu_op");
+            "recv_bytes", "send_configured", "recv_configured", "recv_waiter", "current", "is_on", "cpu_op",
+            "delivered", "waiting_for", "wants_send_to");
 
     public static final String STEP = "step";
 
@@ -42,6 +43,7 @@ public final class Vocabulary {
         m.put("psci_affinity_info", List.of("target_cpu", "level"));
         m.put("psci_cpu_on", List.of("target"));
         m.put("psci_cpu_off", List.of());
+        m.put("interrupt_inject", List.of("vm_id", "vcpu_idx"));
         m.put("cpu_main", List.of());
         m.put("vcpu_switch", List.of());
         return Map.copyOf(m);
@@ -52,7 +54,7 @@ public final class Vocabulary {
             "vm_get_count", "vcpu_get_count", "vcpu_run", "vm_configure", "mailbox_send", "mailbox_send_deliver",
             "mailbox_send_switch", "mailbox_receive", "mailbox_receive_wait", "mailbox_clear", "wfi_trap",
             "api_yield", "hvc_unknown", "psci_version", "psci_migrate_info_type", "psci_affinity_info",
-            "psci_cpu_on", "psci_cpu_off", "cpu_main", "vcpu_switch");
+            "psci_cpu_on", "psci_cpu_off", "interrupt_inject", "cpu_main", "vcpu_switch");
 
     public static boolean isAction(String name) {
         return ACTION_ARGS.containsKey(name);

@@ -53,6 +53,7 @@ public final class StateRowClassifier implements RowClassifier {
             case "hvc_unknown" -> "X5";
             case "psci_version", "psci_migrate_info_type", "psci_affinity_info", "psci_cpu_on", "psci_cpu_off" ->
                     "PSCI";
+            case "interrupt_inject" -> interruptInject(pre, e, primary);
             default -> "";
         };
         return row.isEmpty() ? List.of() : List.of(row);
@@ -67,9 +68,17 @@ public final class StateRowClassifier implements RowClassifier {
         if (k == 0 || k >= spec.constants().vmCount() || i >= spec.constants().vcpuCount().get(k)) {
             return "R6";
         }
-        String st = str(perVcpu(pre, "vcpu_state", k, i));
-        boolean wfiWake = spec.constants().corrections().contains("wfi-wake-on-run");
-        return "ready".equals(st) || (wfiWake && "blocked_interrupt".equals(st)) ? "R8" : "R7";
+        return "ready".equals(str(perVcpu(pre, "vcpu_state", k, i))) ? "R8" : "R7";
+    }
+
+    /** IJ1: -1 (a secondary caller, or bad ids); IJ2: 0 (the target is not in WFI); IJ3: 1 (woken). */
+    private String interruptInject(TLCState pre, TraceEvent e, boolean primary) {
+        int k = arg(e, "vm_id");
+        int i = arg(e, "vcpu_idx");
+        if (!primary || k == 0 || k >= spec.constants().vmCount() || i >= spec.constants().vcpuCount().get(k)) {
+            return "IJ1";
+        }
+        return "blocked_interrupt".equals(str(perVcpu(pre, "vcpu_state", k, i))) ? "IJ3" : "IJ2";
     }
 
     private String configure(TLCState pre, TraceEvent e, int m) {
@@ -109,10 +118,14 @@ public final class StateRowClassifier implements RowClassifier {
     }
 
     private String receive(TLCState pre, TraceEvent e, int m) {
-        if ("received".equals(str(perVm(pre, "mailbox_state", m)))) {
+        String state = str(perVm(pre, "mailbox_state", m));
+        if ("received".equals(state)) {
             return "V2";
         }
-        return e.args().path("block").asBoolean() ? "V4" : "V3";
+        boolean deliverable = "empty".equals(state) && bool(perVm(pre, "recv_configured", m));
+        boolean blocks = e.args().path("block").asBoolean()
+                && (deliverable || !spec.constants().corrections().contains("block-only-when-deliverable"));
+        return blocks ? "V4" : "V3";
     }
 
     private static int arg(TraceEvent e, String name) {

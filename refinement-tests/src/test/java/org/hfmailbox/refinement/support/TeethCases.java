@@ -62,9 +62,11 @@ public final class TeethCases {
                 case RETVAL_BEFORE_PUBLISH -> Set.of("saved_x0");
                 case MESSAGE_REPORTS_SENDER -> Set.of("cpu_op", "saved_x0", "step.ret");
                 case BLOCK_ON_MAILBOX -> Set.of("vcpu_state");
-                case WFI_WAKE_ON_RUN -> Set.of("vcpu_state", "cpu_op", "step.ret");
+                case WFI_WAKE_ON_INTERRUPT -> Set.of("vcpu_state", "waiting_for", "step.ret", "step.action");
                 case SECONDARY_VCPU_ON -> Set.of("step.action", "step.args", "step.ret", "vcpu_state");
                 case FIFO_WAITERS -> Set.of("recv_waiter", "vcpu_state", "saved_x0", "recv_pending", "step.ret");
+                case BLOCK_ONLY_WHEN_DELIVERABLE -> Set.of("vcpu_state", "recv_waiter", "cpu_op", "waiting_for",
+                        "step.ret");
             }));
         }
         return out;
