@@ -12,5 +12,7 @@ public enum Fault {
     /** A delivery to a secondary without waiters leaves the mailbox {@code read} instead of {@code received}. */
     WRONG_MAILBOX_STATE,
     /** vcpu_run resumes a ready vCPU whose registers are not yet saved, even under save-before-publish. */
-    PUBLISH_READY_WITHOUT_SAVE
+    PUBLISH_READY_WITHOUT_SAVE,
+    /** A failed delivery (S2) does not raise the sender's ghost wants_send_to: the guest's wish is lost. */
+    FORGET_WISH
 }

@@ -598,7 +598,7 @@ public final class Hypervisor implements StateView {
             return lockSpin(Action.MAILBOX_SEND_DELIVER, to);
         }
         if (!deliverable(to)) { // S2: the sender's wish to send to `to` is raised (sticky) though it gets -1
-            if (st.wantsSendTo[m] == NO_WISH) {
+            if (st.wantsSendTo[m] == NO_WISH && !faults.has(Fault.FORGET_WISH)) {
                 st.setWantsSendTo(m, to);
             }
             st.setCpuOp(cpu, CpuOp.GUEST);

@@ -54,6 +54,7 @@ public final class TeethCases {
                 case SKIP_WAITER_POP -> Set.of("recv_waiter");
                 case WRONG_MAILBOX_STATE -> Set.of("mailbox_state");
                 case PUBLISH_READY_WITHOUT_SAVE -> Set.of("regs_available");
+                case FORGET_WISH -> Set.of("wants_send_to");
             }));
         }
         for (Correction c : Correction.values()) {
