@@ -350,13 +350,26 @@ public final class Hypervisor implements StateView {
         return returnToCaller(cpu, v, Action.VCPU_GET_COUNT, regs, args, ret);
     }
 
+    /** The abstract {@code {vm_id, vcpu_idx}} of a call naming a vCPU by u32 ids (vcpu_run, interrupt_inject). */
+    private List<Arg> targetArgs(long vm32, long idx32) {
+        return tracing ? List.of(new Arg("vm_id", (int) Math.min(vm32, vmCount)),
+                new Arg("vcpu_idx", (int) Math.min(idx32, maxVcpus))) : NO_ARGS;
+    }
+
+    /**
+     * The argument checks of vcpu_run (R5, R6) and interrupt_inject, which take no lock: the caller is a secondary,
+     * or the u32 ids name the primary, an unknown VM or an unknown vCPU.
+     */
+    private boolean badTarget(VcpuId caller, long vm32, long idx32) {
+        return caller.vm() != HfAbi.HF_PRIMARY_VM_ID || vm32 == HfAbi.HF_PRIMARY_VM_ID || vm32 >= vmCount
+                || idx32 >= shape.vcpuCount((int) vm32);
+    }
+
     private StepResult vcpuRun(int cpu, VcpuId v, Regs regs, long x1, long x2) {
         long vm32 = x1 & 0xffffffffL;
         long idx32 = x2 & 0xffffffffL;
-        List<Arg> args = tracing ? List.of(new Arg("vm_id", (int) Math.min(vm32, vmCount)),
-                new Arg("vcpu_idx", (int) Math.min(idx32, maxVcpus))) : NO_ARGS;
-        if (v.vm() != HfAbi.HF_PRIMARY_VM_ID || vm32 == HfAbi.HF_PRIMARY_VM_ID || vm32 >= vmCount
-                || idx32 >= shape.vcpuCount((int) vm32)) {
+        List<Arg> args = targetArgs(vm32, idx32);
+        if (badTarget(v, vm32, idx32)) {
             return returnToCaller(cpu, v, Action.VCPU_RUN, regs, args, Ret.RUN_WAIT_FOR_INTERRUPT);
         }
         int k = (int) vm32;
@@ -483,10 +496,8 @@ public final class Hypervisor implements StateView {
     private StepResult interruptInject(int cpu, VcpuId v, Regs regs, long x1, long x2) {
         long vm32 = x1 & 0xffffffffL;
         long idx32 = x2 & 0xffffffffL;
-        List<Arg> args = tracing ? List.of(new Arg("vm_id", (int) Math.min(vm32, vmCount)),
-                new Arg("vcpu_idx", (int) Math.min(idx32, maxVcpus))) : NO_ARGS;
-        if (v.vm() != HfAbi.HF_PRIMARY_VM_ID || vm32 == HfAbi.HF_PRIMARY_VM_ID || vm32 >= vmCount
-                || idx32 >= shape.vcpuCount((int) vm32)) {
+        List<Arg> args = targetArgs(vm32, idx32);
+        if (badTarget(v, vm32, idx32)) {
             return returnToCaller(cpu, v, Action.INTERRUPT_INJECT, regs, args, Ret.MINUS_ONE);
         }
         int k = (int) vm32;
