@@ -37,8 +37,15 @@ public final class TeethCases {
         }
     }
 
-    /** A fault to inject, its name, and the variables a rejection of its injected step may name. */
-    public record Injection(String name, Faults faults, Set<String> expected) {
+    /**
+     * A fault to inject, its name, and the variables a rejection of its injected step may name. {@code ghostOnly}: the
+     * fault corrupts only a ghost of what guests asked for (docs/vocabulary.md), which no step reads; it is caught in
+     * full-state traces and, by construction, never becomes observable.
+     */
+    public record Injection(String name, Faults faults, Set<String> expected, boolean ghostOnly) {
+        Injection(String name, Faults faults, Set<String> expected) {
+            this(name, faults, expected, false);
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -55,7 +62,7 @@ public final class TeethCases {
                 case WRONG_MAILBOX_STATE -> Set.of("mailbox_state");
                 case PUBLISH_READY_WITHOUT_SAVE -> Set.of("regs_available");
                 case FORGET_WISH -> Set.of("wants_send_to");
-            }));
+            }, f == Fault.FORGET_WISH));
         }
         for (Correction c : Correction.values()) {
             out.add(new Injection("CORRECTION_OFF(" + c.jsonName() + ")", Faults.correctionOff(c), switch (c) {
