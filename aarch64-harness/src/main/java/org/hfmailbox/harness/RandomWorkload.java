@@ -3,6 +3,7 @@ package org.hfmailbox.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.hfmailbox.reference.Correction;
 import org.hfmailbox.reference.Hypervisor;
 import org.hfmailbox.reference.MapFailure;
 import org.hfmailbox.reference.MemoryLayout;
@@ -11,11 +12,14 @@ import org.hfmailbox.reference.Semantics;
 import org.hfmailbox.reference.StepResult;
 import org.hfmailbox.reference.SystemShape;
 import org.hfmailbox.reference.VcpuId;
+import org.hfmailbox.reference.VcpuState;
+import org.hfmailbox.reference.abi.HfAbi;
 import org.hfmailbox.reference.trace.InMemoryTrace;
 
 /**
  * Random workloads for replay: drives the reference hypervisor with a random-seeded, state-aware choice of CPU and
- * step (continuations when pending; otherwise a hypercall, trap or IRQ that fits the current vCPU, mostly with
+ * step (continuations when pending; otherwise a hypercall, trap or IRQ that fits the current vCPU (a vCPU in WFI the
+ * primary picks to run gets an interrupt_inject instead, with wfi-wake-on-interrupt), mostly with
  * meaningful arguments and, in fuzz mode, often with arbitrary 64-bit x0..x3) and returns the reference's trace.
  * The same random seed gives the same trace.
  */
@@ -26,12 +30,14 @@ public final class RandomWorkload {
     private final SystemShape shape;
     private final Random random;
     private final boolean fuzz;
+    private final boolean wakeWfi;
 
     private RandomWorkload(SystemShape shape, Semantics semantics, long randomSeed, boolean fuzz, InMemoryTrace sink) {
         this.shape = shape;
         this.h = new Hypervisor(shape, semantics, sink);
         this.random = new Random(randomSeed);
         this.fuzz = fuzz;
+        this.wakeWfi = semantics.has(Correction.WFI_WAKE_ON_INTERRUPT);
     }
 
     /**
@@ -90,8 +96,8 @@ public final class RandomWorkload {
         int roll = random.nextInt(100);
         if (vm == 0) {
             if (roll < 40) {
-                return h.hvc(c, 0xff00, 1 + random.nextInt(Math.max(1, vmCount - 1)) - (random.nextInt(20) == 0 ? 1 : 0),
-                        random.nextInt(shape.maxVcpus() + (random.nextInt(10) == 0 ? 1 : 0)), 0);
+                return runOrWake(c, 1 + random.nextInt(Math.max(1, vmCount - 1)) - (random.nextInt(20) == 0 ? 1 : 0),
+                        random.nextInt(shape.maxVcpus() + (random.nextInt(10) == 0 ? 1 : 0)));
             } else if (roll < 50) {
                 return configure(c, vm);
             } else if (roll < 68) {
@@ -131,6 +137,19 @@ public final class RandomWorkload {
             return h.hvc(c, PSCI_CPU_ON, random.nextInt(shape.vcpuCount(vm) + 1), 0x2000, random.nextLong());
         }
         return h.hvc(c, 0xff07 + random.nextInt(100), 0, 0, 0);
+    }
+
+    /**
+     * The primary runs vCPU (vm, idx); when that vCPU is in WFI and the semantics has wfi-wake-on-interrupt, it injects
+     * an interrupt into it instead (vcpu_run would return 0x1), so that WFI'd vCPUs are woken and later resumed
+     * (their slow-path register save is then checked). The same random draws either way.
+     */
+    private StepResult runOrWake(int c, int vm, int idx) {
+        if (wakeWfi && vm > 0 && vm < shape.vmCount() && idx < shape.vcpuCount(vm)
+                && h.vcpuState(vm, idx) == VcpuState.BLOCKED_INTERRUPT) {
+            return h.hvc(c, HfAbi.HF_INTERRUPT_INJECT, vm, idx, 0);
+        }
+        return h.hvc(c, HfAbi.HF_VCPU_RUN, vm, idx, 0);
     }
 
     private StepResult configure(int c, int vm) {
