@@ -168,9 +168,7 @@ vcpu_get_count:
 // vcpu_run: R5-R8, under the target's vcpu.lock. Success decides the switch (cpu_op vcpu_switch with the placeholder
 // YIELD 0); every failure returns WAIT_FOR_INTERRUPT (0x1), a target in WFI included (only interrupt_inject wakes
 // it). With save-before-publish the decision waits until the target's registers are saved, re-deciding under the
-// lock after each wait. (Transitional: with
-// the replaced correction wfi-wake-on-run, bit C_WFI_WAKE_ON_RUN_OLD, a WFI-blocked target resumes after its WFI;
-// in contended mode that also waits for the save, since it writes the target's saved pc.)
+// lock after each wait.
 vcpu_run:
     secondary_target 8f                   // x24 = target
     ldr     x26, =g_corrections
@@ -178,22 +176,12 @@ vcpu_run:
 1:  add     x0, x24, #VCPU_LOCK
     bl      sl_lock
     ldr     x6, [x24, #VCPU_STATE]
-    mov     x27, #0                       // completes a WFI
     cmp     x6, #VS_READY
-    b.eq    2f
-    cmp     x6, #VS_BLOCKED_INTERRUPT
     b.ne    7f
-    tbz     x26, #C_WFI_WAKE_ON_RUN_OLD, 7f
-    mov     x27, #1
-2:  tbnz    x26, #C_SAVE_BEFORE_PUBLISH, 21f
-    cbz     x27, 4f
-    ldr     x0, =g_mode
-    ldr     x0, [x0]
-    cmp     x0, #MODE_CONTENDED
-    b.ne    4f
-21: add     x0, x24, #VCPU_REGS_AVAIL
+    tbz     x26, #C_SAVE_BEFORE_PUBLISH, 5f
+    add     x0, x24, #VCPU_REGS_AVAIL
     ldar    x1, [x0]
-    cbnz    x1, 4f
+    cbnz    x1, 5f
     add     x0, x24, #VCPU_LOCK           // registers still live elsewhere: release the lock, wait a while for
     bl      sl_unlock                     // the save, then decide again (the target may be running by then, as
     add     x0, x24, #VCPU_REGS_AVAIL     // later Hafnium's loop re-reads its state under the lock each time)
@@ -208,10 +196,6 @@ vcpu_run:
 31: clrex
     spin_off x1
     b       1b
-4:  cbz     x27, 5f
-    ldr     x0, [x24, #(VCPU_REGS + R_ELR)]
-    add     x0, x0, #4                    // the WFI completes
-    str     x0, [x24, #(VCPU_REGS + R_ELR)]
 5:  mov     x0, #VS_RUNNING
     str     x0, [x24, #VCPU_STATE]
     tbz     x26, #C_RETVAL_BEFORE_PUBLISH, 6f

@@ -113,14 +113,13 @@ entry_save:
 2:  mov     x30, x6
     ret
 
-// regs_available_kept: whether EL2 keeps regs_available (later Hafnium's field): only save-before-publish (and the
-// transitional wfi-wake-on-run) waits on it; at aa039b39 the field does not exist.
+// regs_available_kept: whether EL2 keeps regs_available (later Hafnium's field): only save-before-publish waits
+// on it; at aa039b39 the field does not exist.
 //   in: none; out: x0 = 1 if kept; clobbers x0
 regs_available_kept:
     ldr     x0, =g_corrections
     ldr     x0, [x0]
     tbnz    x0, #C_SAVE_BEFORE_PUBLISH, 1f
-    tbnz    x0, #C_WFI_WAKE_ON_RUN_OLD, 1f
     mov     x0, #0
     ret
 1:  mov     x0, #1

@@ -54,13 +54,11 @@ public final class El2Layout {
     public static final long CONTENDED_HOLD_SPIN = Long.getLong("hfmailbox.holdSpin", 8000);
 
     /**
-     * Correction names in the bit order of the image: the order of docs/corrections.md, then (bit 8, transitional)
-     * the replaced {@code wfi-wake-on-run}, which the image keeps only while the reference still writes it in its
-     * traces' headers (issue 10); a trace names one or the other, never both.
+     * Correction names in the bit order of the image: the order of docs/corrections.md.
      */
     public static final List<String> CORRECTIONS = List.of("save-before-publish", "retval-before-publish",
             "message-reports-sender", "block-on-mailbox", "wfi-wake-on-interrupt", "secondary-vcpu-on",
-            "fifo-waiters", "block-only-when-deliverable", "wfi-wake-on-run");
+            "fifo-waiters", "block-only-when-deliverable");
 
     /** Step flags. */
     public static final int SEND_MAP_FAILS = 1;
