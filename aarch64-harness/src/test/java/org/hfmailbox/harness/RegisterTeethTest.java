@@ -3,6 +3,7 @@ package org.hfmailbox.harness;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hfmailbox.reference.Semantics;
@@ -13,23 +14,27 @@ import org.junit.jupiter.api.Test;
  * The guest's register check has teeth: with the image's register handling broken in one way (a self-test switch of
  * the input table), replaying workloads that agree otherwise reports a divergence naming the guest register that
  * changed across a resume: x1..x17 not zeroed after an HVC, a lost x29 or x19, a lost EL1 system register, the
- * volatile registers not saved on the slow path.
+ * volatile registers not saved on the slow path (a WFI'd vCPU woken and resumed, teeth/slow-path-resume.scn).
  */
 class RegisterTeethTest {
-    private static List<ReplayInput> workloads() throws HarnessInputException {
+    /**
+     * A resume that only a slow path's own save makes right: a vCPU whose buffer was last written by a fast-path
+     * save takes a WFI, is woken by interrupt_inject and makes a hypercall (random workloads rarely do all three).
+     */
+    private static final Path SLOW_PATH_RESUME = Path.of("src/test/resources/teeth/slow-path-resume.scn");
+
+    /** The first divergence over the workloads and the slow-path scenario with the sabotage, or null when all agree. */
+    private static Divergence firstDivergence(int sabotage) throws Exception {
+        List<ReferenceTrace> refs = new ArrayList<>(WorkloadReplayTest.workloads(SystemShape.defaultShape(),
+                Semantics.corrected(), 12, 60, 900, false));
+        ScenarioTraces.Result scenario = ScenarioTraces.run(SLOW_PATH_RESUME, Semantics.corrected());
+        assertTrue(scenario.validFor(), SLOW_PATH_RESUME + " must run in corrected");
+        refs.add(scenario.trace());
         List<ReplayInput> in = new ArrayList<>();
-        for (ReferenceTrace t : WorkloadReplayTest.workloads(SystemShape.defaultShape(), Semantics.corrected(), 12, 60,
-                900, false)) {
+        for (ReferenceTrace t : refs) {
             in.add(TraceTranslator.translate(t));
         }
-        return in;
-    }
-
-    /** The first divergence over the workloads with the sabotage, or null when all agree. */
-    private static Divergence firstDivergence(int sabotage) throws Exception {
-        List<ReferenceTrace> refs = WorkloadReplayTest.workloads(SystemShape.defaultShape(), Semantics.corrected(), 12,
-                60, 900, false);
-        Replayer.RawRun raw = TestSupport.replayer().run(workloads(), sabotage);
+        Replayer.RawRun raw = TestSupport.replayer().run(in, sabotage);
         for (int i = 0; i < refs.size(); i++) {
             Divergence d = TraceComparator.compare(refs.get(i), raw.output().traces().get(i));
             if (d != null) {
