@@ -29,11 +29,13 @@ import picocli.CommandLine.Option;
 /** {@code ./mailbox cover --config NAME}: every edge of a configuration's state graph, at every level. */
 @Command(name = "cover", mixinStandardHelpOptions = true,
         description = {"Take every distinct edge (from, to, action) of a configuration's state",
-                "graph at every level. TLC dumps the graph; walks from the initial state",
-                "that take every edge with few repeated steps are planned; each walk is",
-                "concretised by TLC into a scenario, run on the reference, its trace",
-                "validated (full-state and observable-only) and replayed at EL2, whose own",
-                "observable-only trace is validated too, in batches, with a progress line. Writes target/cover/NAME/index.json (the",
+                "graph at every level. TLC dumps the graph (kept in target/graph-cache and",
+                "reused while the spec files, the configuration and TLC are unchanged);",
+                "walks from the initial state that take every edge with few repeated steps",
+                "are planned; each walk is concretised by TLC into a scenario, run on the",
+                "reference, its trace validated (full-state and observable-only) and",
+                "replayed at EL2, whose own observable-only trace is validated too, in",
+                "batches, with a progress line. Writes target/cover/NAME/index.json (the",
                 "figures), not-taken.ndjson (every required edge a level did not take,",
                 "with the reason) and the scenarios. Exit 0 when every level took every",
                 "required edge, 1 when some did not, 2 on bad usage (unknown",
@@ -68,6 +70,10 @@ public final class CoverCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default target/cover/NAME)")
     private Path outDir;
 
+    @Option(names = "--fresh", description = "dump the state graph again even when target/graph-cache/NAME holds "
+            + "one dumped for the same spec files, configuration and TLC")
+    private boolean fresh;
+
     @Override
     public Integer call() throws Exception {
         for (String l : levels) {
@@ -95,7 +101,7 @@ public final class CoverCommand implements Callable<Integer> {
             el2 = traces -> replay(replayer, traces);
         }
         CoverRun.Options o = new CoverRun.Options(config, share, randomSeed, maxWalkSteps, batch, threads,
-                levels.contains("validator"), true);
+                levels.contains("validator"), true, fresh);
         try {
             CoverFigures f = new CoverRun(root, dir, System.out).run(o, el2);
             return f.complete() ? ExitCode.OK : ExitCode.CHECK_FAILED;

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one covering run, as written to {@code index.json}: the graph, the plan, how far every level got,
- * the wall time per stage and the machine's load.
+ * The figures of one covering run, as written to {@code index.json}: the graph (and whether it was reused from an
+ * earlier dump of the same spec and configuration), the plan, how far every level got, the wall time per stage and
+ * the machine's load.
  */
 public record CoverFigures(String config, SpecConstants constants, double sharePercent, long randomSeed,
-                           int graphStates, int graphEdges, List<String> graphActions, EdgeCover.Plan plan,
+                           int graphStates, int graphEdges, List<String> graphActions, boolean graphReused,
+                           EdgeCover.Plan plan,
                            int maxWalkSteps, int longestWalk, List<CoverLevel> levels,
                            Map<CoverLevel, Integer> requiredTaken, Map<CoverLevel, Integer> edgesTaken,
                            Map<CoverLevel, Long> stepsTaken, int frontierMax, Map<String, Double> stageSeconds,

@@ -43,6 +43,7 @@ final class CoverIndex {
         ObjectNode g = root.putObject("graph");
         g.put("states", f.graphStates());
         g.put("edges", f.graphEdges());
+        g.put("dump", f.graphReused() ? "reused" : "fresh");
         ArrayNode ga = g.putArray("actions");
         f.graphActions().forEach(ga::add);
         ObjectNode p = root.putObject("plan");

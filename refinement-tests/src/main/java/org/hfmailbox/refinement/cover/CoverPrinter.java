@@ -25,8 +25,9 @@ final class CoverPrinter {
 
     void summary(CoverFigures f, Map<CoverLevel, List<EdgeLedger.Missing>> missing, Path index) {
         out.printf("== cover %s ==%n", f.config());
-        out.printf("  graph            %,d states, %,d distinct edges (from, to, action), %d actions%n",
-                f.graphStates(), f.graphEdges(), f.graphActions().size());
+        out.printf("  graph            %,d states, %,d distinct edges (from, to, action), %d actions%s%n",
+                f.graphStates(), f.graphEdges(), f.graphActions().size(),
+                f.graphReused() ? " (dumped before for the same spec and configuration)" : "");
         out.printf("  plan             %,d required edges (%s%%, random seed %d), %,d walks, %,d steps (%,d repeated)%n",
                 f.plan().required(), trim(f.sharePercent()), f.randomSeed(), f.plan().walks().size(),
                 f.plan().steps(), f.plan().repeatedSteps());

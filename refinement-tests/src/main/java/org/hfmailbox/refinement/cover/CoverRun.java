@@ -3,6 +3,7 @@ package org.hfmailbox.refinement.cover;
 import org.hfmailbox.refinement.model.Concretiser;
 import org.hfmailbox.refinement.model.DotDump;
 import org.hfmailbox.refinement.model.EdgeCover;
+import org.hfmailbox.refinement.model.GraphCache;
 import org.hfmailbox.refinement.model.StateGraph;
 import org.hfmailbox.refinement.run.ValidateRun;
 import org.hfmailbox.refinement.tlc.LoadedSpec;
@@ -23,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
 public final class CoverRun {
     /** The run's parameters. */
     public record Options(String config, double sharePercent, long randomSeed, int maxWalkSteps, int batchWalks,
-                          int threads, boolean validate, boolean writeScenarios) {
+                          int threads, boolean validate, boolean writeScenarios, boolean freshDump) {
         public Options {
             if (!(sharePercent > 0 && sharePercent <= 100)) {
                 throw new IllegalArgumentException("the share must be in (0, 100] percent, got " + sharePercent);
@@ -76,8 +78,19 @@ public final class CoverRun {
         prepare();
 
         long t = System.nanoTime();
-        out.printf("cover %s: TLC dumps the state graph (%s.cfg) ...%n", o.config(), o.config());
-        Path dot = DotDump.dump(specDir, o.config(), outDir.resolve("graph"), o.threads());
+        GraphCache graphs = new GraphCache(projectRoot.resolve("target").resolve("graph-cache"));
+        String key = GraphCache.key(specDir, o.config());
+        Optional<Path> kept = o.freshDump() ? Optional.empty() : graphs.lookup(o.config(), key);
+        Path dot;
+        if (kept.isPresent()) {
+            dot = kept.get();
+            out.printf("cover %s: the state graph of %s.cfg as dumped before for the same spec, configuration and "
+                    + "TLC (%s; --fresh dumps again) ...%n", o.config(), o.config(), projectRoot.relativize(dot));
+        } else {
+            out.printf("cover %s: TLC dumps the state graph (%s.cfg) ...%n", o.config(), o.config());
+            Path dumped = DotDump.dump(specDir, o.config(), outDir.resolve("graph"), o.threads());
+            dot = graphs.store(o.config(), key, dumped);
+        }
         StateGraph graph = StateGraph.read(dot);
         t = lap(seconds, "dump", t);
 
@@ -193,8 +206,8 @@ public final class CoverRun {
             missing.put(l, ledger.missing(l));
         }
         CoverFigures f = new CoverFigures(o.config(), k, o.sharePercent(), o.randomSeed(), graph.nodeCount(),
-                graph.edgeCount(), List.copyOf(graph.actions()), plan, o.maxWalkSteps(), longest, levels,
-                requiredTaken, edgesTaken, steps, frontierMax, seconds, (System.nanoTime() - start) / 1e9,
+                graph.edgeCount(), List.copyOf(graph.actions()), kept.isPresent(), plan, o.maxWalkSteps(), longest,
+                levels, requiredTaken, edgesTaken, steps, frontierMax, seconds, (System.nanoTime() - start) / 1e9,
                 loadBefore, loadAverage());
         Path index = CoverIndex.write(outDir, f, missing);
         mergeCoverage(o.config(), created);

@@ -32,7 +32,7 @@ class CoverRunTest {
                     + t.name()), List.of())).toList();
         };
         CoverFigures f = new CoverRun(SpecSource.projectRoot(), out, System.out)
-                .run(new CoverRun.Options("liveness", 100, 1, 2000, 20, 2, true, true), failing);
+                .run(new CoverRun.Options("liveness", 100, 1, 2000, 20, 2, true, true, false), failing);
         assertEquals(f.graphEdges(), f.plan().required());
         for (CoverLevel l : List.of(CoverLevel.CONCRETISED, CoverLevel.REFERENCE, CoverLevel.VALIDATOR,
                 CoverLevel.VALIDATOR_OBSERVABLE)) {
@@ -65,7 +65,7 @@ class CoverRunTest {
     void anUnknownConfigurationIsAnInputError() {
         CoverInputException e = assertThrows(CoverInputException.class, () -> new CoverRun(SpecSource.projectRoot(),
                 Path.of("target", "cover-test", "x").toAbsolutePath(), System.out)
-                .run(new CoverRun.Options("no-such-config", 100, 1, 0, 10, 1, true, false), null));
+                .run(new CoverRun.Options("no-such-config", 100, 1, 0, 10, 1, true, false, false), null));
         assertTrue(e.getMessage().contains("no configuration \"no-such-config\""), e.getMessage());
     }
 
