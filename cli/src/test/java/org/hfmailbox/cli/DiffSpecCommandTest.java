@@ -27,14 +27,17 @@ class DiffSpecCommandTest {
 
     @Test
     void againstTheFirstRevision() {
-        // aa039b39's state graph has 4,949 states now and about 5,350 at 082541c, whose View was not yet a
-        // congruence: its count varies with the exploration order of TLC's two workers (5,349 to 5,375 measured)
+        // The first revision has none of issue 10's guest ghosts (delivered, waiting_for, wants_send_to): the walks
+        // of the current spec are still derived, and the comparisons that need a mapping for those variables are
+        // reported undecided with the variables named, never silently dropped.
         CliRun r = CliRun.of("diff-spec", FIRST, "--no-verdicts", "--config", "liveness", "--scenario-config",
                 "aa039b39", "--walks", "3", "--walk-steps", "15", "--out", tmp.resolve("first").toString());
-        assertBothWalksDerived(r);
+        assertTrue(r.out().contains("  NEW's walks: 3 walks"), r.all());
+        assertTrue(r.out().matches("(?s).*diff-spec:   undecided: aa039b39 walks: NEW's on OLD \\(the revisions declare"
+                + " different variables \\(only NEW: [a-z_, ]*delivered[a-z_, ]*; only OLD: none\\).*"), r.all());
+        assertTrue(r.out().contains("diff-spec:   undecided: liveness: whether OLD refines NEW: NEW's variables"), r.all());
+        assertTrue(r.out().contains("diff-spec:   behaviour: liveness: NEW does not refine OLD"), r.all());
         assertConclusionNamesEveryDifference(r);
-        assertTrue(r.out().matches("(?s).*diff-spec:   count:     aa039b39 state graph: 5,[0-9]{3} states and [0-9,]+"
-                + " edges \\(OLD\\), [0-9,]+ states and [0-9,]+ edges \\(NEW\\).*"), r.all());
         assertFalse(r.out().contains("no behavioural difference found"), r.all());
         assertEquals(1, r.status(), r.all());
     }

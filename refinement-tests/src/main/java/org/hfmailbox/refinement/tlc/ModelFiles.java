@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,12 +30,14 @@ public final class ModelFiles {
         Path dir = src.workDir().resolve(k.key());
         try {
             Files.createDirectories(dir);
+            StringBuilder text = new StringBuilder();
             try (Stream<Path> files = Files.list(src.specDir())) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".tla")).toList()) {
                     Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    text.append(Files.readString(f)).append('\n');
                 }
             }
-            Files.writeString(dir.resolve(MODEL_MODULE + ".tla"), module(src.module(), k));
+            Files.writeString(dir.resolve(MODEL_MODULE + ".tla"), module(src.module(), k, definedActions(text)));
             Files.writeString(dir.resolve(MODEL_MODULE + ".cfg"), config());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model files under " + dir, e);
@@ -48,13 +51,24 @@ public final class ModelFiles {
     }
 
     /**
-     * For every action, {@code mc_<action>(c, args...)}: Next restricted to the named action, i.e. the CPU and
+     * The vocabulary's actions that the spec's text defines ({@code name(...) ==} at the start of a line): an older
+     * revision of the spec lacks later actions (interrupt_inject), and its model module must still load; a trace
+     * step naming an action the spec lacks then finds no step check ({@link LoadedSpec#action} returns null).
+     */
+    static List<String> definedActions(CharSequence specText) {
+        return Vocabulary.ACTIONS.stream()
+                .filter(a -> Pattern.compile("(?m)^" + Pattern.quote(a) + "\\s*\\(").matcher(specText).find())
+                .toList();
+    }
+
+    /**
+     * For every action of {@code actions}, {@code mc_<action>(c, args...)}: Next restricted to the named action, i.e. the CPU and
      * the arguments must lie in the sets Next quantifies over (as in spec/TraceMailbox.tla) and the action must
      * hold.
      */
-    static String stepOperators() {
+    static String stepOperators(List<String> actions) {
         StringBuilder b = new StringBuilder();
-        for (String action : Vocabulary.ACTIONS) {
+        for (String action : actions) {
             List<String> args = Vocabulary.argsOf(action);
             String params = String.join("", args.stream().map(a -> ", " + a).toList());
             b.append(stepOperator(action)).append("(c").append(params).append(") ==\n    c \\in CPUs");
@@ -91,7 +105,7 @@ public final class ModelFiles {
             "level", "0..1",
             "target", "TargetArgs");
 
-    static String module(String specModule, SpecConstants k) {
+    static String module(String specModule, SpecConstants k, List<String> actions) {
         String counts = k.vcpuCount().subList(1, k.vcpuCount().size()).stream()
                 .map(String::valueOf).collect(Collectors.joining(", "));
         String corrections = k.corrections().stream().map(c -> "\"" + c + "\"")
@@ -103,7 +117,7 @@ public final class ModelFiles {
                 + "mc_SecondaryVCPUCount == <<" + counts + ">>\n"
                 + "mc_Sizes == 0 .. 4097\n"
                 + "mc_Corrections == {" + corrections + "}\n"
-                + stepOperators()
+                + stepOperators(actions)
                 + domainOperators()
                 + "====\n";
     }

@@ -31,13 +31,14 @@ public record DiffConclusion(List<String> behaviour, List<String> counts, List<S
             }
             refinement(c.name(), c.newRefinesOld(), behaviour, undecided);
             refinement(c.name(), c.oldRefinesNew(), behaviour, undecided);
+            undecided.addAll(c.undecided());
         }
         r.scenarios().ifPresent(s -> walks(s, behaviour, counts, undecided));
         List<String> measured = new ArrayList<>();
         if (r.configs().stream().anyMatch(c -> c.old().isPresent())) {
             measured.add("distinct states and verdicts");
         }
-        if (r.configs().stream().anyMatch(c -> c.newRefinesOld().isPresent())) {
+        if (r.configs().stream().anyMatch(c -> c.newRefinesOld().isPresent() || c.oldRefinesNew().isPresent())) {
             measured.add("refinement both ways");
         }
         r.scenarios().ifPresent(s -> measured.add("the " + s.config() + " walks both ways"));

@@ -53,6 +53,22 @@ public final class RefinementCheck {
     }
 
     /**
+     * The abstract revision's variables that neither the implementation has nor {@code mapping} defines: refinement
+     * cannot be stated without an expression for each (a new ghost, for instance, has none in an older revision).
+     */
+    public static List<String> unmapped(Path implDir, Path absDir, String module, Map<String, String> mapping)
+            throws IOException {
+        SpecOutline impl = SpecOutline.read(implDir, module);
+        List<String> out = new ArrayList<>();
+        for (String v : SpecOutline.read(absDir, module).variables()) {
+            if (!mapping.containsKey(v) && !impl.variables().contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param implDir   the implementation revision's spec folder (its model generates the behaviours)
      * @param absDir    the abstract revision's spec folder
      * @param module    the model module in both (MCMailbox)

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.spec.SpecOutline;
 import org.hfmailbox.refinement.tlc.SpecLoadException;
 import org.hfmailbox.refinement.trace.Corrections;
 import org.hfmailbox.refinement.trace.SpecConstants;
@@ -68,11 +69,11 @@ public final class ScenarioCrossCheck {
         boolean identical = oldKey.equals(newKey);
         Derivation od = derive(oldName, oldDir, oldManifest, oldK, oldKey, config, walks, steps, work.resolve("walks-"
                 + slug(oldName)));
-        WalkCheck oldOnNew = check(od, newName, newDir, newManifest, newK, config, work.resolve(slug(oldName)
+        WalkCheck oldOnNew = check(od, oldDir, newName, newDir, newManifest, newK, config, work.resolve(slug(oldName)
                 + "-walks-on-" + slug(newName)));
         Derivation nd = derive(newName, newDir, newManifest, newK, newKey, config, walks, steps, work.resolve("walks-"
                 + slug(newName)));
-        WalkCheck newOnOld = check(nd, oldName, oldDir, oldManifest, oldK, config, work.resolve(slug(newName)
+        WalkCheck newOnOld = check(nd, newDir, oldName, oldDir, oldManifest, oldK, config, work.resolve(slug(newName)
                 + "-walks-on-" + slug(oldName)));
         return new Result(config, walks, steps, identical, oldOnNew, newOnOld);
     }
@@ -106,7 +107,7 @@ public final class ScenarioCrossCheck {
         }
     }
 
-    private WalkCheck check(Derivation d, String otherName, Path otherDir, Manifest otherManifest,
+    private WalkCheck check(Derivation d, Path ownDir, String otherName, Path otherDir, Manifest otherManifest,
             Optional<SpecConstants> otherK, String config, Path work) throws IOException {
         if (d.walks().isEmpty()) {
             return WalkCheck.undecided(d.revision(), otherName, Optional.empty(), d.revision() + ": " + d.failure(),
@@ -116,9 +117,33 @@ public final class ScenarioCrossCheck {
             return WalkCheck.undecided(d.revision(), otherName, d.walks(), otherName + ": "
                     + why(otherManifest, config), d.time());
         }
+        Optional<String> differ = variablesDiffer(d.revision(), ownDir, otherName, otherDir, otherManifest.spec());
+        if (differ.isPresent()) {
+            return WalkCheck.undecided(d.revision(), otherName, d.walks(), differ.get(), d.time());
+        }
         progress.accept("validating " + d.revision() + "'s " + d.walks().get().walks().size() + " walks against "
                 + otherName + "'s spec ...");
         return WalkValidation.validate(d.walks().get(), otherName, otherDir, otherK.get(), work);
+    }
+
+    /**
+     * Why walks of one revision cannot be validated against the other when their variables differ (a walk's states
+     * bind every variable of its own revision, and trace validation binds every variable of the spec it checks);
+     * empty when both declare the same variables.
+     */
+    static Optional<String> variablesDiffer(String ownName, Path ownDir, String otherName, Path otherDir, String module)
+            throws IOException {
+        List<String> own = SpecOutline.read(ownDir, module).variables();
+        List<String> other = SpecOutline.read(otherDir, module).variables();
+        List<String> onlyOwn = own.stream().filter(v -> !other.contains(v)).toList();
+        List<String> onlyOther = other.stream().filter(v -> !own.contains(v)).toList();
+        if (onlyOwn.isEmpty() && onlyOther.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the revisions declare different variables (only " + ownName + ": "
+                + (onlyOwn.isEmpty() ? "none" : String.join(", ", onlyOwn)) + "; only " + otherName + ": "
+                + (onlyOther.isEmpty() ? "none" : String.join(", ", onlyOther)) + "), and a walk binds every variable"
+                + " of its own revision");
     }
 
     /**

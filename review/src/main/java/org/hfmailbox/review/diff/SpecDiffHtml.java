@@ -61,6 +61,9 @@ public final class SpecDiffHtml {
             for (Optional<RefinementCheck.Result> o : java.util.List.of(c.newRefinesOld(), c.oldRefinesNew())) {
                 o.ifPresent(rr -> refinement(b, c.name(), rr, shape));
             }
+            for (String u : c.undecided()) {
+                b.append("<p>Undecided: ").append(Xml.escape(u)).append("</p>\n");
+            }
         }
         r.scenarios().ifPresent(sc -> b.append(scenarios(sc, shapes.apply(sc.config()))));
         b.append("</div>\n");

@@ -37,7 +37,11 @@ public final class SpecDiffRunner {
     /** One configuration's comparison. */
     public record ConfigDiff(String name, Optional<ConfigurationOutcome> old, Optional<ConfigurationOutcome> now,
             Optional<RefinementCheck.Result> newRefinesOld, Optional<RefinementCheck.Result> oldRefinesNew,
-            String note) {
+            String note, List<String> undecided) {
+        public ConfigDiff {
+            undecided = List.copyOf(undecided);
+        }
+
         public boolean behaviourDiffers() {
             return newRefinesOld.map(r -> !r.refines()).orElse(false) || oldRefinesNew.map(r -> !r.refines()).orElse(false);
         }
@@ -141,7 +145,8 @@ public final class SpecDiffRunner {
                     + (nc.isEmpty() ? "NEW" : "") + "'s manifest.json: skipped";
             out.println("  " + note);
             out.flush();
-            return new ConfigDiff(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), note);
+            return new ConfigDiff(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), note,
+                    List.of());
         }
         Optional<ConfigurationOutcome> oldOutcome = Optional.empty();
         Optional<ConfigurationOutcome> newOutcome = Optional.empty();
@@ -155,13 +160,33 @@ public final class SpecDiffRunner {
             printVerdicts(oldOutcome.get(), newOutcome.get());
         }
         String cfg = nc.get().cfg();
-        RefinementCheck.Result a = RefinementCheck.run("NEW", newDir, "OLD", oldDir, oldManifest.get().spec(), cfg,
-                mapping, workDir.resolve("refines-" + name + "-new-old"));
-        printRefinement(a);
-        RefinementCheck.Result b = RefinementCheck.run("OLD", oldDir, "NEW", newDir, newManifest.get().spec(), cfg,
-                mapping, workDir.resolve("refines-" + name + "-old-new"));
-        printRefinement(b);
-        return new ConfigDiff(name, oldOutcome, newOutcome, Optional.of(a), Optional.of(b), "");
+        List<String> undecided = new ArrayList<>();
+        Optional<RefinementCheck.Result> a = refinement("NEW", newDir, "OLD", oldDir, oldManifest.get().spec(), cfg,
+                mapping, workDir.resolve("refines-" + name + "-new-old"), name, undecided);
+        Optional<RefinementCheck.Result> b = refinement("OLD", oldDir, "NEW", newDir, newManifest.get().spec(), cfg,
+                mapping, workDir.resolve("refines-" + name + "-old-new"), name, undecided);
+        return new ConfigDiff(name, oldOutcome, newOutcome, a, b, "", undecided);
+    }
+
+    /**
+     * Whether impl refines abs, decided by TLC and printed; empty (and a line in {@code undecided}) when abs has
+     * variables with no counterpart in impl and no --map for them: there is no refinement mapping to check.
+     */
+    private Optional<RefinementCheck.Result> refinement(String implName, Path implDir, String absName, Path absDir,
+            String module, String cfg, Map<String, String> mapping, Path work, String config, List<String> undecided)
+            throws IOException {
+        List<String> missing = RefinementCheck.unmapped(implDir, absDir, module, mapping);
+        if (!missing.isEmpty()) {
+            String why = absName + "'s variables " + String.join(", ", missing) + " have no counterpart in " + implName
+                    + " (give each with --map VAR=EXPRESSION over " + implName + "'s variables)";
+            out.println("  " + implName + " refines " + absName + ": undecided: " + why);
+            out.flush();
+            undecided.add(config + ": whether " + implName + " refines " + absName + ": " + why);
+            return Optional.empty();
+        }
+        RefinementCheck.Result r = RefinementCheck.run(implName, implDir, absName, absDir, module, cfg, mapping, work);
+        printRefinement(r);
+        return Optional.of(r);
     }
 
     private ScenarioCrossCheck.Result crossCheck(Path oldDir, Optional<Manifest> oldManifest, Path newDir,
