@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hfmailbox.review.InputError;
@@ -18,6 +21,8 @@ import org.hfmailbox.review.distributed.DistributedCheck;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.simulate.SimulationBudget;
+import org.hfmailbox.review.simulate.SimulationChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
     /** The configuration checked when none is named. */
     public static final String DEFAULT_CONFIGURATION = "default";
+    /** Steps per simulated behaviour when --depth is not given. */
+    private static final int DEFAULT_DEPTH = 100;
 
     @Spec
     private CommandSpec spec;
@@ -78,6 +85,27 @@ public final class CheckCommand implements Callable<Integer> {
             description = "with --distributed: the server's RMI port (default: a free one)")
     private int port;
 
+    @Option(names = "--simulate", description = "TLC's simulation mode instead of an exhaustive run: random"
+            + " behaviours of --depth steps, checking the configuration's invariants and action properties, until"
+            + " --traces behaviours or --seconds (default 60 s); the checks expected to hold together, each expected"
+            + " violation alone (the time to find it is printed); safety configurations only")
+    private boolean simulate;
+
+    @Option(names = "--depth", paramLabel = "D", description = "with --simulate: steps per behaviour (default "
+            + DEFAULT_DEPTH + ")")
+    private Integer depth;
+
+    @Option(names = "--traces", paramLabel = "N", description = "with --simulate: behaviours to explore per check")
+    private Long traces;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "with --simulate: wall-clock seconds per check"
+            + " (default 60 when --traces is not given)")
+    private Long seconds;
+
+    @Option(names = "--random-seed", paramLabel = "S", description = "with --simulate: TLC's random seed for the"
+            + " first batch of behaviours (default: a random one, printed)")
+    private Long randomSeed;
+
     @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "10", hidden = true,
             description = "seconds between progress lines")
     private int progressSeconds;
@@ -101,6 +129,13 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         List<ModelConfiguration> chosen = choose(manifest);
+        if (simulate) {
+            return checkSimulated(manifest, chosen, root, display, out);
+        }
+        if (!simulateOnlyOptionsAbsent()) {
+            throw new ParameterException(spec.commandLine(), "--depth, --traces, --seconds and --random-seed need"
+                    + " --simulate");
+        }
         if (distributed) {
             return checkDistributed(manifest, chosen, root, display, out);
         }
@@ -114,6 +149,39 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         out.printf("check: %d configuration%s checked, %d passed, %d failed%s%n", chosen.size(),
+                chosen.size() == 1 ? "" : "s", chosen.size() - failed.size(), failed.size(),
+                failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");
+        out.flush();
+        return failed.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private boolean simulateOnlyOptionsAbsent() {
+        return traces == null && seconds == null && randomSeed == null && depth == null;
+    }
+
+    private int checkSimulated(Manifest manifest, List<ModelConfiguration> chosen, Path root, PathDisplay display,
+            PrintWriter out) throws IOException {
+        if (distributed) {
+            throw new ParameterException(spec.commandLine(), "--simulate and --distributed exclude each other");
+        }
+        SimulationBudget budget;
+        try {
+            budget = new SimulationBudget(depth != null ? depth : DEFAULT_DEPTH, traces == null ? OptionalLong.empty() : OptionalLong.of(traces),
+                    seconds == null && traces == null ? Optional.of(Duration.ofSeconds(60))
+                            : Optional.ofNullable(seconds).map(Duration::ofSeconds),
+                    randomSeed != null ? randomSeed : new SplittableRandom().nextLong(1, Integer.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SimulationChecker checker = new SimulationChecker(manifest,
+                outDir != null ? outDir : root.resolve("target").resolve("simulate"), display, out);
+        List<String> failed = new ArrayList<>();
+        for (ModelConfiguration c : chosen) {
+            if (!checker.check(c, properties, budget)) {
+                failed.add(c.name());
+            }
+        }
+        out.printf("check --simulate: %d configuration%s, %d passed, %d failed%s%n", chosen.size(),
                 chosen.size() == 1 ? "" : "s", chosen.size() - failed.size(), failed.size(),
                 failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");
         out.flush();

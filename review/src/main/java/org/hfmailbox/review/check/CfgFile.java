@@ -142,6 +142,18 @@ public final class CfgFile {
     }
 
     /**
+     * The same cfg with its SPECIFICATION section naming {@code specification} instead (the cfg must have one).
+     */
+    public String withSpecification(String specification) {
+        for (Section s : sections) {
+            if (s.keyword().equals("SPECIFICATION") && !s.words().isEmpty()) {
+                return text.substring(0, s.start()) + "SPECIFICATION " + specification + "\n" + text.substring(s.end());
+            }
+        }
+        throw new IllegalArgumentException("the cfg has no SPECIFICATION section");
+    }
+
+    /**
      * The same cfg checking only {@code name}: every INVARIANT(S) and PROPERTY(IES) section is removed and one line
      * {@code INVARIANT name} (if it is one of the invariants) or {@code PROPERTY name} is appended.
      */

@@ -89,6 +89,21 @@ public final class ManifestReader {
                     throw error(file, lines, at + ".verdicts." + v.getKey(), "must be \"holds\" or \"violated\"");
                 }
             }
+            for (Map.Entry<String, String> e : c.specifications().entrySet()) {
+                String field = at + ".specifications." + e.getKey();
+                if (!c.verdicts().containsKey(e.getKey())) {
+                    throw error(file, lines, field, "names no invariant or property of the configuration");
+                }
+                if (c.verdicts().get(e.getKey()) != Verdict.HOLDS) {
+                    throw error(file, lines, field, "a specification with fewer fairness conditions is sound only"
+                            + " for a property expected to hold (a violation under it need not be fair under the"
+                            + " cfg's specification)");
+                }
+                if (e.getValue() == null || !e.getValue().matches("Fair\\w*")) {
+                    throw error(file, lines, field, "must name a fair specification of the spec (Fair...), got "
+                            + e.getValue());
+                }
+            }
             if (c.distinctStates() != null && c.distinctStates() < 1) {
                 throw error(file, lines, at + ".distinct_states", "must be a positive count or null");
             }

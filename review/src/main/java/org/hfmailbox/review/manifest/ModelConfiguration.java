@@ -20,10 +20,22 @@ public record ModelConfiguration(
         @JsonProperty(value = "checks", required = true) String checks,
         @JsonProperty(value = "bounds") String bounds,
         @JsonProperty(value = "verdicts", required = true) Map<String, Verdict> verdicts,
-        @JsonProperty(value = "distinct_states") Long distinctStates) {
+        @JsonProperty(value = "distinct_states") Long distinctStates,
+        @JsonProperty(value = "specifications") Map<String, String> specifications) {
 
     public ModelConfiguration {
         verdicts = Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+        specifications = specifications == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(specifications));
+    }
+
+    /**
+     * The behaviour specification a per-property liveness run of {@code property} uses instead of the cfg's, when
+     * the manifest names one ("specifications": a fair specification with only the fairness conditions that
+     * property needs; sound for a property expected to hold, since the cfg's fairness implies them).
+     */
+    public Optional<String> specificationOf(String property) {
+        return Optional.ofNullable(specifications.get(property));
     }
 
     /** The declared distinct-state count, when the manifest gives one. */
@@ -59,7 +71,9 @@ public record ModelConfiguration(
             }
             only.put(n, v);
         }
+        Map<String, String> specs = new LinkedHashMap<>(specifications);
+        specs.keySet().retainAll(only.keySet());
         return new ModelConfiguration(name, cfg, semantics, shape, ci, workers, RunMode.PER_PROPERTY, checks, bounds,
-                only, null);
+                only, null, specs);
     }
 }

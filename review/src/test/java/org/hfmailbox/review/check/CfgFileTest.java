@@ -70,4 +70,15 @@ class CfgFileTest {
                 () -> CfgFile.parse("SPECIFICATION Spec\n(* open\nINVARIANT X\n"));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    @Test
+    void replacesTheSpecificationKeepingTheRest() {
+        CfgFile cfg = CfgFile.parse(CfgFile.parse(CFG).onlyChecking("Live1"));
+        String weaker = cfg.withSpecification("FairSpecCpus");
+        CfgFile parsed = CfgFile.parse(weaker);
+        assertEquals("FairSpecCpus", parsed.specification());
+        assertEquals(List.of("Live1"), parsed.properties());
+        assertTrue(weaker.contains("VIEW View") && weaker.contains("CONSTANTS N = 3"), weaker);
+        assertThrows(IllegalArgumentException.class, () -> CfgFile.parse("CONSTANT N = 1\n").withSpecification("X"));
+    }
 }

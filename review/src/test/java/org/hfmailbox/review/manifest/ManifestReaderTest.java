@@ -83,4 +83,21 @@ class ManifestReaderTest {
                 () -> new ManifestReader().read(dir.resolve("nope.json"), "spec/nope.json"));
         assertTrue(absent.getMessage().startsWith("spec/nope.json: file not found"), absent.getMessage());
     }
+
+    @Test
+    void weakerSpecificationsOnlyForPropertiesExpectedToHold() throws IOException {
+        String with = GOOD.replace("\"distinct_states\": 1234 }",
+                "\"distinct_states\": 1234, \"specifications\": {\"TypeOK\": \"FairSpecCpus\"} }");
+        assertEquals("FairSpecCpus", read(with).find("small").orElseThrow().specificationOf("TypeOK").orElseThrow());
+        assertTrue(read(GOOD).find("small").orElseThrow().specificationOf("TypeOK").isEmpty());
+        InputError violated = assertThrows(InputError.class, () -> read(with.replace("\"TypeOK\": \"FairSpecCpus\"",
+                "\"RunReturnsProp\": \"FairSpecCpus\"")));
+        assertTrue(violated.getMessage().contains("specifications.RunReturnsProp")
+                && violated.getMessage().contains("expected to hold"), violated.getMessage());
+        InputError unknown = assertThrows(InputError.class, () -> read(with.replace("\"TypeOK\": \"FairSpecCpus\"",
+                "\"Nope\": \"FairSpecCpus\"")));
+        assertTrue(unknown.getMessage().contains("specifications.Nope"), unknown.getMessage());
+        InputError notFair = assertThrows(InputError.class, () -> read(with.replace("FairSpecCpus", "Spec")));
+        assertTrue(notFair.getMessage().contains("must name a fair specification"), notFair.getMessage());
+    }
 }
