@@ -197,4 +197,15 @@ class ToyCheckTest {
         assertTrue(r.err().matches("(?s).*line \\d+, column \\d+.*"), r.all());
         assertFalse(r.all().contains("\tat "), r.all());
     }
+
+    @Test
+    void simulationOptionsNeedSimulateAndAValidBudget() {
+        CliRun alone = check("--config", "small", "--traces", "5");
+        assertEquals(2, alone.status(), alone.all());
+        assertTrue(alone.err().contains("need --simulate"), alone.all());
+        CliRun both = check("--simulate", "--distributed", "--config", "violations");
+        assertEquals(2, both.status(), both.all());
+        CliRun depth = check("--simulate", "--config", "violations", "--depth", "0");
+        assertEquals(2, depth.status(), depth.all());
+    }
 }

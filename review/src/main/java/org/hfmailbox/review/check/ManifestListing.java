@@ -23,6 +23,11 @@ public final class ManifestListing {
             c.boundsText().ifPresent(b -> out.printf("  bounds      %s%n", b));
             out.printf("  expects     %s%n", c.verdicts().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().display()).collect(Collectors.joining(", ")));
+            if (!c.specifications().isEmpty()) {
+                out.printf("  fairness    %s (fewer conditions, per property; the rest under the cfg's)%n",
+                        c.specifications().entrySet().stream().map(e -> e.getKey() + " under " + e.getValue())
+                                .collect(Collectors.joining(", ")));
+            }
             out.printf("  distinct    %s%n", c.expectedDistinctStates().isPresent()
                     ? String.format("%,d states", c.expectedDistinctStates().getAsLong()) : "not declared");
         }
