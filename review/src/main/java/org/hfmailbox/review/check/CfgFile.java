@@ -1,8 +1,13 @@
 package org.hfmailbox.review.check;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hfmailbox.review.InputError;
 
 /**
  * A TLC model configuration (.cfg) as text: which invariants and temporal properties it checks, and the same cfg
@@ -31,6 +36,23 @@ public final class CfgFile {
     private CfgFile(String text, List<Section> sections) {
         this.text = text;
         this.sections = List.copyOf(sections);
+    }
+
+    /**
+     * Reads and parses a cfg file; a missing, unreadable or malformed file is an input error naming it
+     * ({@code shown}: the path as the user sees it; {@code missingPrefix}: what refers to it, e.g. a manifest field).
+     */
+    public static CfgFile read(Path cfgPath, String shown, String missingPrefix) {
+        if (!Files.isRegularFile(cfgPath)) {
+            throw new InputError(missingPrefix + shown + " not found");
+        }
+        try {
+            return parse(Files.readString(cfgPath, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputError(shown + ": cannot read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InputError(shown + ": " + e.getMessage());
+        }
     }
 
     /** Parses the cfg text; throws IllegalArgumentException (with a line number) on an unterminated comment. */

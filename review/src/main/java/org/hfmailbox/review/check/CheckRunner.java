@@ -104,17 +104,8 @@ public final class CheckRunner {
     }
 
     private CfgFile readCfg(ModelConfiguration c, Path cfgPath) {
-        String field = manifest.displayName() + ": field configurations[name=" + c.name() + "].cfg: ";
-        if (!Files.isRegularFile(cfgPath)) {
-            throw new InputError(field + display.of(cfgPath) + " not found");
-        }
-        try {
-            return CfgFile.parse(Files.readString(cfgPath, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InputError(display.of(cfgPath) + ": cannot read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new InputError(display.of(cfgPath) + ": " + e.getMessage());
-        }
+        return CfgFile.read(cfgPath, display.of(cfgPath), manifest.displayName() + ": field configurations[name="
+                + c.name() + "].cfg: ");
     }
 
     private void checkVerdictsMatchCfg(ModelConfiguration c, CfgFile cfg, Path cfgPath) {

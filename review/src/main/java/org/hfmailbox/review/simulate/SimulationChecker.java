@@ -141,15 +141,6 @@ public final class SimulationChecker {
     }
 
     private CfgFile readCfg(Path cfgPath) {
-        if (!Files.isRegularFile(cfgPath)) {
-            throw new InputError(display.of(cfgPath) + " not found");
-        }
-        try {
-            return CfgFile.parse(Files.readString(cfgPath, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InputError(display.of(cfgPath) + ": cannot read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new InputError(display.of(cfgPath) + ": " + e.getMessage());
-        }
+        return CfgFile.read(cfgPath, display.of(cfgPath), "");
     }
 }
