@@ -55,4 +55,81 @@ FairSpecMailbox == Spec /\ CpuFairness /\ RunFairness /\ MailboxFairness
 \* assumption it needs (a VM starts its vCPUs) in its antecedent.
 FairSpecNone == Spec
 
+\* Symmetry for safety runs (SymView): secondaries with the same vCPU count
+\* are interchangeable.  Init treats every secondary alike, no action orders
+\* VM ids (arguments range over 0..vm_count, which every permutation below
+\* maps onto itself), and every invariant and step property quantifies over
+\* VMs alike, so a state and its image under such a permutation have the same
+\* verdicts and their successors are images of each other.  SymView is the
+\* set of the images of View under every such permutation: equal for a state
+\* and each of its images, so TLC explores one state of each orbit.  Unlike
+\* TLC's SYMMETRY it needs no model values, and every counterexample TLC
+\* prints is a real behaviour (TLC rebuilds traces by running Next).
+\* Only for safety: TLC's liveness check is unsound under symmetry, and the
+\* manifest rejects SymView in a configuration with a fair specification.
+SymPerms ==
+    {p \in [VMIds -> VMIds] :
+        /\ p[PRIMARY] = PRIMARY
+        /\ \A j \in VMIds : \E k \in VMIds : p[k] = j
+        /\ \A k \in VMIds : VcpuCount(p[k]) = VcpuCount(k)}
+\* Each non-identity permutation with its inverse.
+SymPairs ==
+    {<<p, [j \in VMIds |-> CHOOSE k \in VMIds : p[k] = j]>> :
+        p \in {p \in SymPerms : \E k \in VMIds : p[k] # k}}
+
+PermRet(p, r) == IF r.kind \in {"run", "recv"} THEN [r EXCEPT !.vm_id = p[@]] ELSE r
+PermVcpu(p, v) == IF v = NoVcpu THEN v ELSE <<p[v[1]], v[2]>>
+PermOp(p, o) ==
+    CASE o.op = "mailbox_send" -> [o EXCEPT !.to = p[@]]
+      [] o.op = "mailbox_send_switch" ->
+            [o EXCEPT !.primary_ret = PermRet(p, @), !.user_ret = PermRet(p, @)]
+      [] o.op = "vcpu_switch" -> [o EXCEPT !.next = PermVcpu(p, @), !.user_ret = PermRet(p, @)]
+      [] OTHER -> o
+
+\* View's tuple (Mailbox.tla) with VM ids renamed by p (q its inverse):
+\* VM k's entry is the one VM q[k] had, and every VM id inside a value
+\* (senders, vCPUs, return records, send targets) is renamed.
+PermView(p, q, x0, mbox, op) ==
+    <<[k \in VMIds |-> vcpu_state[q[k]]],
+      [k \in VMIds |-> [i \in DOMAIN x0[q[k]] |-> PermRet(p, x0[q[k]][i])]],
+      [k \in VMIds |-> regs_available[q[k]]],
+      [k \in VMIds |-> [i \in DOMAIN recv_pending[q[k]] |-> PermRet(p, recv_pending[q[k]][i])]],
+      [k \in VMIds |-> IF Len(mbox[q[k]]) = 1 THEN mbox[q[k]]
+                       ELSE <<mbox[q[k]][1], p[mbox[q[k]][2]], mbox[q[k]][3]>>],
+      [k \in VMIds |-> send_configured[q[k]]],
+      [k \in VMIds |-> recv_configured[q[k]]],
+      [k \in VMIds |-> recv_waiter[q[k]]],
+      [c \in CPUs |-> PermVcpu(p, current[c])],
+      is_on,
+      [c \in CPUs |-> PermOp(p, op[c])],
+      [k \in VMIds |-> PermRet(p, delivered[q[k]])],
+      [k \in VMIds |-> waiting_for[q[k]]]>>
+
+SymView ==
+    LET x0 == X0View
+        mbox == MailboxView
+        op == CpuOpView
+    IN {<<vcpu_state, x0, regs_available, recv_pending, mbox, send_configured,
+          recv_configured, recv_waiter, current, is_on, op, delivered, waiting_for>>}
+       \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
+
+\* ACTION_CONSTRAINT of liveness-2senders' SendServedProp run (an expected
+\* violation): every step of an action with a fairness condition, and of the
+\* unfair guest calls only those the race needs: configuring valid pages,
+\* sending to the primary, and the primary starting the other CPU.  TLC
+\* evaluates ENABLED on the whole next-state relation, not the constrained
+\* one, and no step of a fair action is dropped, so a lasso TLC reports fair
+\* in the constrained graph is a fair behaviour of FairSpec: dropping steps
+\* can hide a violation, never invent one.  Not for properties expected to
+\* hold (the dropped calls could break them).
+FairSteps ==
+    \/ \E c \in CPUs : HandlerContinues(c) \/ api_yield(c)
+    \/ \E v \in SecondaryVCPUs : RunSucceeds(v) \/ InterruptArrives(v)
+    \/ \E k \in VMIds : HandlesMailbox(k)
+RaceSteps ==
+    \/ FairSteps
+    \/ \E c \in CPUs :
+         \/ vm_configure(c, "valid")
+         \/ mailbox_send(c, PRIMARY, 0)
+         \/ \E t \in CPUs : psci_cpu_on(c, t)
 =============================================================================

@@ -188,6 +188,24 @@ class ToyCheckTest {
     }
 
     @Test
+    void symmetryAndConstrainedLivenessAreRefusedWhereUnsound() throws IOException {
+        Files.writeString(spec.resolve("small.cfg"), "CONSTANT N = 3\nSPECIFICATION FairSpec\nVIEW SymView\n"
+                + "INVARIANTS TypeOK\nPROPERTY ReachesFull\n");
+        CliRun symmetric = check("--config", "small");
+        assertEquals(ExitCode.INPUT_ERROR, symmetric.status(), symmetric.all());
+        assertTrue(symmetric.err().contains("small.cfg: VIEW SymView in configuration small, which checks liveness"),
+                symmetric.all());
+
+        Files.writeString(spec.resolve("small.cfg"), "CONSTANT N = 3\nSPECIFICATION FairSpec\nVIEW View\n"
+                + "ACTION_CONSTRAINT Cut\nINVARIANTS TypeOK\nPROPERTY ReachesFull\n");
+        CliRun constrained = check("--config", "small");
+        assertEquals(ExitCode.INPUT_ERROR, constrained.status(), constrained.all());
+        assertTrue(constrained.err().contains("expects liveness property ReachesFull to hold: a constrained liveness"
+                + " run can only confirm violations"), constrained.all());
+        assertFalse(constrained.all().contains("\tat "), constrained.all());
+    }
+
+    @Test
     void specParseErrorNamesFileAndLine() throws IOException {
         Path toy = spec.resolve("Toy.tla");
         Files.writeString(toy, Files.readString(toy).replace("count < N", "count < N )"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The liveness configuration's view masks only dead values: checked with {@code VIEW UnmaskedView} (every variable
+ * The views change no verdict.  The liveness configuration's view masks only dead values: checked with {@code VIEW UnmaskedView} (every variable
  * but the ghost {@code step}, which no action reads), every temporal property gets the verdict the manifest declares
  * for the run with {@code LiveView} (ManifestConfigurationsTest checks that run), while the run explores another
  * number of distinct states than the manifest's count for {@code LiveView} (so the masking did something).
@@ -57,6 +57,39 @@ class ViewVerdictsTest {
                 () -> new AssertionError("spec/manifest.json declares no distinct_states for liveness"));
         assertNotEquals(declared, distinct(unmasked.out()),
                 "UnmaskedView explored as many states as LiveView: the masking did nothing");
+    }
+
+    /**
+     * The symmetric view of {@code pair} (its two secondaries have one shape) changes no verdict: with the plain
+     * {@code View} every check gets the manifest's verdict (declared for the run with {@code SymView}), and the run
+     * explores more states than the manifest's count, but at most twice as many (one orbit holds at most two states
+     * when two VMs can swap).
+     */
+    @Test
+    void symmetryChangesNoSafetyVerdict() throws IOException {
+        Path root = RepoRoot.locate();
+        Path spec = copySpec(root.resolve("spec"), tmp.resolve("spec"));
+        Path cfg = spec.resolve("pair.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nVIEW SymView\n"), "pair.cfg no longer uses SymView: update this test");
+        Files.writeString(cfg, text.replace("\nVIEW SymView\n", "\nVIEW View\n"), StandardCharsets.UTF_8);
+        forgetDistinctStates(spec.resolve("manifest.json"), "pair");
+
+        CliRun plain = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir",
+                tmp.resolve("out-plain").toString(), "--config", "pair");
+
+        Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
+        ModelConfiguration pair = manifest.find("pair").orElseThrow();
+        for (Map.Entry<String, Verdict> v : pair.verdicts().entrySet()) {
+            assertEquals(v.getValue().display(), ToyCheckTest.summaryVerdict(plain.out(), "pair", v.getKey()),
+                    "with View\n" + plain.all());
+        }
+        assertEquals(ExitCode.OK, plain.status(), plain.all());
+        long symmetric = pair.expectedDistinctStates().orElseThrow(
+                () -> new AssertionError("spec/manifest.json declares no distinct_states for pair"));
+        long states = distinct(plain.out());
+        assertTrue(states > symmetric && states <= 2 * symmetric,
+                "View explored " + states + " states, SymView " + symmetric + ": expected between 1x and 2x");
     }
 
     /** The copy's manifest declares no count for {@code name}: the unmasked view explores another number. */

@@ -135,6 +135,21 @@ public final class CfgFile {
         return "";
     }
 
+    /** The view the VIEW section names, or "" when there is none. */
+    public String view() {
+        for (Section s : sections) {
+            if (s.keyword().equals("VIEW") && !s.words().isEmpty()) {
+                return s.words().get(0);
+            }
+        }
+        return "";
+    }
+
+    /** Whether an ACTION_CONSTRAINT(S) section names a constraint (steps it rejects are not explored). */
+    public boolean constrainsActions() {
+        return sections.stream().anyMatch(s -> s.keyword().startsWith("ACTION_CONSTRAINT") && !s.words().isEmpty());
+    }
+
     /**
      * Whether this cfg checks liveness: its specification has fairness (the spec's convention: a name starting with
      * "Fair", as FairSpec). Such runs use one TLC worker and check liveness at the end only (CheckRunner).

@@ -31,6 +31,9 @@ import org.hfmailbox.review.tlc.TlcRequest;
  * counterexamples as step tables, and judges each verdict against the manifest.
  */
 public final class CheckRunner {
+    /** The spec's symmetric view (MCMailbox.tla), for safety configurations only. */
+    static final String SYMMETRIC_VIEW = "SymView";
+
     private final Manifest manifest;
     private final Path outRoot;
     private final PathDisplay display;
@@ -82,6 +85,8 @@ public final class CheckRunner {
         CfgFile cfg = readCfg(whole, cfgPath);
         List<String> invariants = cfg.invariants();
         checkVerdictsMatchCfg(whole, cfg, cfgPath);
+        checkSymmetryOnlyForSafety(whole, cfg, cfgPath);
+        checkConstrainedLivenessOnlyViolates(whole, cfg, cfgPath);
         ModelConfiguration c;
         try {
             c = only.isEmpty() ? whole : whole.restrictedTo(only);
@@ -106,6 +111,31 @@ public final class CheckRunner {
     private CfgFile readCfg(ModelConfiguration c, Path cfgPath) {
         return CfgFile.read(cfgPath, display.of(cfgPath), manifest.displayName() + ": field configurations[name="
                 + c.name() + "].cfg: ");
+    }
+
+    /** The symmetric view merges a state with its images: sound for safety only (MCMailbox.tla, SymView). */
+    private void checkSymmetryOnlyForSafety(ModelConfiguration c, CfgFile cfg, Path cfgPath) {
+        if (cfg.view().equals(SYMMETRIC_VIEW) && (cfg.checksLiveness() || !c.specifications().isEmpty())) {
+            throw new InputError(display.of(cfgPath) + ": VIEW " + SYMMETRIC_VIEW + " in configuration " + c.name()
+                    + ", which checks liveness: symmetry is sound for safety configurations only");
+        }
+    }
+
+    /**
+     * A liveness run on a graph cut by an ACTION_CONSTRAINT misses behaviours: it can confirm a violation (the lasso
+     * it reports is a behaviour of the whole spec) but not that a property holds.
+     */
+    private void checkConstrainedLivenessOnlyViolates(ModelConfiguration c, CfgFile cfg, Path cfgPath) {
+        if (!cfg.constrainsActions() || !cfg.checksLiveness()) {
+            return;
+        }
+        for (String name : cfg.properties()) {
+            if (c.expected(name) == Verdict.HOLDS) {
+                throw new InputError(display.of(cfgPath) + ": ACTION_CONSTRAINT in configuration " + c.name()
+                        + ", which expects liveness property " + name + " to hold: a constrained liveness run can"
+                        + " only confirm violations");
+            }
+        }
     }
 
     private void checkVerdictsMatchCfg(ModelConfiguration c, CfgFile cfg, Path cfgPath) {
