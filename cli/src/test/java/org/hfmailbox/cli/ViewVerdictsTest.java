@@ -34,28 +34,9 @@ class ViewVerdictsTest {
 
     @Test
     void livenessVerdictsDoNotDependOnTheView() throws IOException {
-        Path root = RepoRoot.locate();
-        Path spec = copySpec(root.resolve("spec"), tmp.resolve("spec"));
-        Path cfg = spec.resolve("liveness.cfg");
-        String text = Files.readString(cfg, StandardCharsets.UTF_8);
-        assertTrue(text.contains("\nVIEW LiveView\n"), "liveness.cfg no longer uses LiveView: update this test");
-        Files.writeString(cfg, text.replace("\nVIEW LiveView\n", "\nVIEW UnmaskedView\n"), StandardCharsets.UTF_8);
-        forgetDistinctStates(spec.resolve("manifest.json"), "liveness");
-
-        CliRun unmasked = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir",
-                tmp.resolve("out-unmasked").toString(), "--config", "liveness");
-
-        Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
-        ModelConfiguration liveness = manifest.find("liveness").orElseThrow();
-        for (Map.Entry<String, Verdict> v : liveness.verdicts().entrySet()) {
-            String expected = v.getValue().display();
-            assertEquals(expected, ToyCheckTest.summaryVerdict(unmasked.out(), "liveness", v.getKey()),
-                    "with UnmaskedView\n" + unmasked.all());
-        }
-        assertEquals(ExitCode.OK, unmasked.status(), unmasked.all());
-        long declared = liveness.expectedDistinctStates().orElseThrow(
-                () -> new AssertionError("spec/manifest.json declares no distinct_states for liveness"));
-        assertNotEquals(declared, distinct(unmasked.out()),
+        ModelConfiguration liveness = declared("liveness");
+        CliRun unmasked = checkWithView(liveness, "LiveView", "UnmaskedView");
+        assertNotEquals(declaredStates(liveness), distinct(unmasked.out()),
                 "UnmaskedView explored as many states as LiveView: the masking did nothing");
     }
 
@@ -67,29 +48,45 @@ class ViewVerdictsTest {
      */
     @Test
     void symmetryChangesNoSafetyVerdict() throws IOException {
-        Path root = RepoRoot.locate();
-        Path spec = copySpec(root.resolve("spec"), tmp.resolve("spec"));
-        Path cfg = spec.resolve("pair.cfg");
-        String text = Files.readString(cfg, StandardCharsets.UTF_8);
-        assertTrue(text.contains("\nVIEW SymView\n"), "pair.cfg no longer uses SymView: update this test");
-        Files.writeString(cfg, text.replace("\nVIEW SymView\n", "\nVIEW View\n"), StandardCharsets.UTF_8);
-        forgetDistinctStates(spec.resolve("manifest.json"), "pair");
-
-        CliRun plain = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir",
-                tmp.resolve("out-plain").toString(), "--config", "pair");
-
-        Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
-        ModelConfiguration pair = manifest.find("pair").orElseThrow();
-        for (Map.Entry<String, Verdict> v : pair.verdicts().entrySet()) {
-            assertEquals(v.getValue().display(), ToyCheckTest.summaryVerdict(plain.out(), "pair", v.getKey()),
-                    "with View\n" + plain.all());
-        }
-        assertEquals(ExitCode.OK, plain.status(), plain.all());
-        long symmetric = pair.expectedDistinctStates().orElseThrow(
-                () -> new AssertionError("spec/manifest.json declares no distinct_states for pair"));
+        ModelConfiguration pair = declared("pair");
+        CliRun plain = checkWithView(pair, "SymView", "View");
+        long symmetric = declaredStates(pair);
         long states = distinct(plain.out());
         assertTrue(states > symmetric && states <= 2 * symmetric,
                 "View explored " + states + " states, SymView " + symmetric + ": expected between 1x and 2x");
+    }
+
+    private static long declaredStates(ModelConfiguration c) {
+        return c.expectedDistinctStates().orElseThrow(
+                () -> new AssertionError("spec/manifest.json declares no distinct_states for " + c.name()));
+    }
+
+    private static ModelConfiguration declared(String name) {
+        Path root = RepoRoot.locate();
+        Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
+        return manifest.find(name).orElseThrow();
+    }
+
+    /**
+     * Checks configuration {@code c} on a copy of spec/ whose cfg names {@code replacement} where it named {@code view}
+     * (and whose manifest declares no count for it), and asserts every verdict is the one the manifest declares.
+     */
+    private CliRun checkWithView(ModelConfiguration c, String view, String replacement) throws IOException {
+        Path spec = copySpec(RepoRoot.locate().resolve("spec"), tmp.resolve("spec"));
+        Path cfg = spec.resolve(c.cfg());
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nVIEW " + view + "\n"), c.cfg() + " no longer uses " + view + ": update this test");
+        Files.writeString(cfg, text.replace("\nVIEW " + view + "\n", "\nVIEW " + replacement + "\n"),
+                StandardCharsets.UTF_8);
+        forgetDistinctStates(spec.resolve("manifest.json"), c.name());
+        CliRun run = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir",
+                tmp.resolve("out-" + replacement).toString(), "--config", c.name());
+        for (Map.Entry<String, Verdict> v : c.verdicts().entrySet()) {
+            assertEquals(v.getValue().display(), ToyCheckTest.summaryVerdict(run.out(), c.name(), v.getKey()),
+                    "with " + replacement + "\n" + run.all());
+        }
+        assertEquals(ExitCode.OK, run.status(), run.all());
+        return run;
     }
 
     /** The copy's manifest declares no count for {@code name}: the unmasked view explores another number. */
