@@ -43,10 +43,10 @@ MailboxFairness == \A k \in VMIds : SF_state_vars(HandlesMailbox(k))
 \* RunSucceeds(v) and InterruptArrives(v) merged into one SF condition per
 \* secondary vCPU.  SF(A) /\ SF(B) implies SF(A \/ B) (if A \/ B is enabled
 \* infinitely often, one of them is, and is taken infinitely often), so the
-\* split conditions of Fairness imply it.  It is weaker only where both
-\* steps are enabled at once (at aa039b39 vcpu_run also resumes a vCPU in
-\* WFI); in the corrected design they never are.  Each merge halves the
-\* cases TLC's liveness check goes through (measured on liveness,
+\* split conditions of Fairness imply it.  It may be weaker than the two (a
+\* behaviour could take one step infinitely often and never the other), and
+\* weaker fairness only makes a verdict of "holds" stronger.  Each merge
+\* halves the cases TLC's liveness check goes through (measured on liveness,
 \* SendServedProp, two vCPUs: 32 s of checking under FairSpec, 9 s under
 \* FairSpecMerged).
 VcpuFairness == \A v \in SecondaryVCPUs : SF_state_vars(RunSucceeds(v) \/ InterruptArrives(v))
