@@ -31,8 +31,8 @@ ZeroSize == {0}                     \* liveness shapes: one valid size suffices
 \* liveness runs (the manifest's "specifications" of a configuration).  Each
 \* conjoins some of the conditions of Fairness (Mailbox.tla), written the
 \* same way, or VcpuFairness, which two of them imply, so FairSpec implies
-\* each of them: a property that holds under
-\* one of them holds under FairSpec.  The manifest allows them only for
+\* each of them: a property that holds under one of them holds under
+\* FairSpec.  The manifest allows them only for
 \* properties expected to hold (a violation found under fewer conditions need
 \* not be fair under FairSpec).  Why: TLC's liveness check costs about 2^n in
 \* the number n of fairness conditions, and the exploration evaluates every
@@ -100,8 +100,8 @@ PermOp(p, o) ==
       [] o.op = "vcpu_switch" -> [o EXCEPT !.next = PermVcpu(p, @), !.user_ret = PermRet(p, @)]
       [] OTHER -> o
 
-\* View's tuple (Mailbox.tla) with VM ids renamed by p (q its inverse):
-\* VM k's entry is the one VM q[k] had, and every VM id inside a value
+\* View's tuple (ViewOf, Mailbox.tla) with VM ids renamed by p (q its
+\* inverse): VM k's entry is the one VM q[k] had, and every VM id inside a value
 \* (senders, vCPUs, return records, send targets) is renamed.
 PermView(p, q, x0, mbox, op) ==
     <<[k \in VMIds |-> vcpu_state[q[k]]],
@@ -123,19 +123,18 @@ SymView ==
     LET x0 == X0View
         mbox == MailboxView
         op == CpuOpView
-    IN {<<vcpu_state, x0, regs_available, recv_pending, mbox, send_configured,
-          recv_configured, recv_waiter, current, is_on, op, delivered, waiting_for>>}
-       \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
+    IN {ViewOf(x0, mbox, op)} \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
 
 \* ACTION_CONSTRAINT of liveness-2senders' SendServedProp run (an expected
-\* violation): every step of an action with a fairness condition, and of the
-\* unfair guest calls only those the race needs: configuring valid pages,
-\* sending to the primary, and the primary starting the other CPU.  TLC
-\* evaluates ENABLED on the whole next-state relation, not the constrained
-\* one, and no step of a fair action is dropped, so a lasso TLC reports fair
-\* in the constrained graph is a fair behaviour of FairSpec: dropping steps
-\* can hide a violation, never invent one.  Not for properties expected to
-\* hold (the dropped calls could break them).
+\* violation): every step of an action with a fairness condition (FairSteps
+\* lists the actions of Fairness in Mailbox.tla: keep the two alike), and of
+\* the unfair guest calls only those the race needs: configuring valid
+\* pages, sending to the primary, and the primary starting the other CPU.
+\* TLC evaluates ENABLED on the whole next-state relation, not the
+\* constrained one, and no step of a fair action is dropped, so a lasso TLC
+\* reports fair in the constrained graph is a fair behaviour of FairSpec:
+\* dropping steps can hide a violation, never invent one. Not for properties
+\* expected to hold (the dropped calls could break them).
 FairSteps ==
     \/ \E c \in CPUs : HandlerContinues(c) \/ api_yield(c)
     \/ \E v \in SecondaryVCPUs : RunSucceeds(v) \/ InterruptArrives(v)

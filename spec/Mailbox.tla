@@ -613,10 +613,14 @@ CpuOpView ==
                          THEN [cpu_op[c] EXCEPT !.user_ret = None] ELSE cpu_op[c]]
     ELSE cpu_op
 
-View ==
-    <<vcpu_state, X0View, regs_available, recv_pending, MailboxView,
-      send_configured, recv_configured, recv_waiter, current, is_on, CpuOpView,
+\* The view's tuple, from its three masked parts (SymView in MCMailbox.tla
+\* builds it from parts it has already computed).
+ViewOf(x0, mbox, op) ==
+    <<vcpu_state, x0, regs_available, recv_pending, mbox,
+      send_configured, recv_configured, recv_waiter, current, is_on, op,
       delivered, waiting_for>>
+
+View == ViewOf(X0View, MailboxView, CpuOpView)
 
 \* The view of the liveness configurations: View and the guests' wishes.
 LiveView == <<View, wants_send_to>>

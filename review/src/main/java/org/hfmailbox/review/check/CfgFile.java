@@ -127,18 +127,17 @@ public final class CfgFile {
 
     /** The behaviour specification the SPECIFICATION section names, or "" when there is none. */
     public String specification() {
-        for (Section s : sections) {
-            if (s.keyword().equals("SPECIFICATION") && !s.words().isEmpty()) {
-                return s.words().get(0);
-            }
-        }
-        return "";
+        return firstNameIn("SPECIFICATION");
     }
 
     /** The view the VIEW section names, or "" when there is none. */
     public String view() {
+        return firstNameIn("VIEW");
+    }
+
+    private String firstNameIn(String keyword) {
         for (Section s : sections) {
-            if (s.keyword().equals("VIEW") && !s.words().isEmpty()) {
+            if (s.keyword().equals(keyword) && !s.words().isEmpty()) {
                 return s.words().get(0);
             }
         }

@@ -206,7 +206,7 @@ public final class CheckRunner {
             String only = cfg.onlyChecking(name);
             Optional<String> weaker = c.specificationOf(name);
             if (weaker.isPresent()) {
-                // fewer fairness conditions: TLC's liveness check costs about 2^n in their number n
+                // fewer or merged fairness conditions: TLC's liveness check costs about 2^n in their number n
                 only = CfgFile.parse(only).withSpecification(weaker.get());
             }
             Files.writeString(generated, only, StandardCharsets.UTF_8);

@@ -49,6 +49,11 @@ class SimulationCheckerTest {
         return new ManifestReader().read(file, "manifest.json");
     }
 
+    /** A checker of {@code m} whose output goes to {@code text}. */
+    private SimulationChecker checker(Manifest m, StringWriter text) {
+        return new SimulationChecker(m, dir.resolve("out"), new PathDisplay(dir), new PrintWriter(text, true));
+    }
+
     private static SimulationBudget budget() {
         return new SimulationBudget(10, OptionalLong.of(40), Optional.empty(), 7);
     }
@@ -57,9 +62,7 @@ class SimulationCheckerTest {
     void findsTheExpectedViolationAndReportsTheHoldingChecks() throws IOException {
         Manifest m = manifest("violated");
         StringWriter text = new StringWriter();
-        SimulationChecker checker = new SimulationChecker(m, dir.resolve("out"), new PathDisplay(dir),
-                new PrintWriter(text, true));
-        assertTrue(checker.check(m.find("safety").orElseThrow(), List.of(), budget()), text.toString());
+        assertTrue(checker(m, text).check(m.find("safety").orElseThrow(), List.of(), budget()), text.toString());
         String out = text.toString();
         assertTrue(out.contains("invariant BelowTwo is violated"), out);
         assertTrue(out.matches("(?s).*BelowTwo\\s+VIOLATED after .*expected VIOLATED\\s+ok.*"), out);
@@ -71,9 +74,7 @@ class SimulationCheckerTest {
     void aViolationOfACheckExpectedToHoldFails() throws IOException {
         Manifest m = manifest("holds");
         StringWriter text = new StringWriter();
-        SimulationChecker checker = new SimulationChecker(m, dir.resolve("out"), new PathDisplay(dir),
-                new PrintWriter(text, true));
-        assertFalse(checker.check(m.find("safety").orElseThrow(), List.of(), budget()), text.toString());
+        assertFalse(checker(m, text).check(m.find("safety").orElseThrow(), List.of(), budget()), text.toString());
         assertTrue(text.toString().matches("(?s).*BelowTwo\\s+VIOLATED after .*expected holds\\s+MISMATCH.*"),
                 text.toString());
     }
@@ -81,8 +82,7 @@ class SimulationCheckerTest {
     @Test
     void refusesLivenessConfigurationsAndBadBudgets() throws IOException {
         Manifest m = manifest("violated");
-        SimulationChecker checker = new SimulationChecker(m, dir.resolve("out"), new PathDisplay(dir),
-                new PrintWriter(new StringWriter(), true));
+        SimulationChecker checker = checker(m, new StringWriter());
         InputError e = assertThrows(InputError.class, () -> checker.check(m.find("live").orElseThrow(), List.of(),
                 budget()));
         assertTrue(e.getMessage().contains("checks liveness"), e.getMessage());
