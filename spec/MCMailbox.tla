@@ -65,6 +65,19 @@ FairSpecMailbox == Spec /\ CpuFairness /\ RunFairness /\ MailboxFairness
 \* Every condition of Fairness, RunSucceeds(v) and InterruptArrives(v)
 \* merged (ReceiverServedProp, SendServedProp): FairSpec implies it.
 FairSpecMerged == Spec /\ CpuFairness /\ VcpuFairness /\ MailboxFairness
+\* One direction of SendServedProp each.  A secondary sending to the primary
+\* needs every CPU condition (a secondary that keeps failing its send must
+\* be interrupted so that the primary runs) and the VMs handling their
+\* mailboxes; no vCPU condition, since its antecedent (the sends keep being
+\* attempted) already runs the sender (SendServedToPrimaryProp).
+FairSpecSendToPrimary == Spec /\ CpuFairness /\ MailboxFairness
+\* A send to a secondary needs its handlers to finish, the recipient's
+\* vCPUs to run or be woken, and the recipient to handle its mailbox; not
+\* the timer (the sender's attempts bring it back) nor the primary's own
+\* mailbox (SendServedToSecondaryProp).
+HandlerFairness == \A c \in CPUs : SF_state_vars(HandlerContinues(c))
+SecondaryMailboxFairness == \A k \in Secondaries : SF_state_vars(HandlesMailbox(k))
+FairSpecSendToSecondary == Spec /\ HandlerFairness /\ VcpuFairness /\ SecondaryMailboxFairness
 \* No fairness condition of Fairness: VcpuStartableProp states the one
 \* assumption it needs (a VM starts its vCPUs) in its antecedent.
 FairSpecNone == Spec

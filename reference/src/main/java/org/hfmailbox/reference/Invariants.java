@@ -35,7 +35,8 @@ public final class Invariants {
             Invariant.of("NoLostReturnValueInv", Correction.RETVAL_BEFORE_PUBLISH, Invariants::noLostReturnValue),
             Invariant.of("RecipientLearnsSenderInv", Correction.MESSAGE_REPORTS_SENDER, Invariants::learnsSender),
             Invariant.of("HandOverInv", Correction.MESSAGE_REPORTS_SENDER, Invariants::handOver),
-            Invariant.of("BlockedAsAskedInv", Correction.BLOCK_ON_MAILBOX, Invariants::blockedAsAsked));
+            Invariant.of("BlockedAsAskedInv", Correction.BLOCK_ON_MAILBOX, Invariants::blockedAsAsked),
+            Invariant.of("NoSendToSelfInv", null, Invariants::noSendToSelf));
 
     private Invariants() {
     }
@@ -294,6 +295,16 @@ public final class Invariants {
                 if (!ok) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** NoSendToSelfInv: S1's reflexive check leaves no CPU in a send to its caller's own VM. */
+    static boolean noSendToSelf(StateView s) {
+        for (int c = 0; c < s.shape().cpus(); c++) {
+            if (s.cpuOp(c) instanceof CpuOp.MailboxSend send && send.to() == s.current(c).vm()) {
+                return false;
             }
         }
         return true;
