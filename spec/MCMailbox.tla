@@ -67,7 +67,8 @@ FairSpecMailbox == Spec /\ CpuFairness /\ RunFairness /\ MailboxFairness
 FairSpecMerged == Spec /\ CpuFairness /\ VcpuFairness /\ MailboxFairness
 \* One direction of SendServedProp each.  A secondary sending to the primary
 \* needs every CPU condition (a secondary that keeps failing its send must
-\* be interrupted so that the primary runs) and the VMs handling their
+\* be interrupted so that the primary runs: without api_yield TLC reports
+\* that lasso on liveness-3waiters) and the VMs handling their
 \* mailboxes; no vCPU condition, since its antecedent (the sends keep being
 \* attempted) already runs the sender (SendServedToPrimaryProp).
 FairSpecSendToPrimary == Spec /\ CpuFairness /\ MailboxFairness
