@@ -655,18 +655,16 @@ Init ==
     /\ wants_send_to = [k \in VMIds |-> NoTarget]
     /\ step = [cpu |-> 0, actor |-> [cpu |-> 0], action |-> "boot", args |-> <<>>, ret |-> None]
 
-\* The steps CPU c may take.  The primary is a nondeterministic scheduler and
-\* a running secondary chooses its next call nondeterministically.
-CpuNext(c) ==
+\* The calls and traps of a CPU executing guest code: each requires
+\* Running(c).  The primary is a nondeterministic scheduler and a running
+\* secondary chooses its next call nondeterministically.
+GuestCall(c) ==
     \/ vm_get_count(c)
     \/ \E k \in VmIdArgs : vcpu_get_count(c, k)
     \/ \E k \in VmIdArgs, i \in VcpuIdxArgs : vcpu_run(c, k, i)
     \/ \E p \in PageArgs : vm_configure(c, p)
     \/ \E k \in VmIdArgs, n \in Sizes : mailbox_send(c, k, n)
-    \/ mailbox_send_deliver(c)
-    \/ mailbox_send_switch(c)
     \/ \E b \in BOOLEAN : mailbox_receive(c, b)
-    \/ mailbox_receive_wait(c)
     \/ mailbox_clear(c)
     \/ hvc_unknown(c)
     \/ \E k \in VmIdArgs, i \in VcpuIdxArgs : interrupt_inject(c, k, i)
@@ -677,8 +675,24 @@ CpuNext(c) ==
     \/ \E t \in CpuArgs, l \in 0..1 : psci_affinity_info(c, t, l)
     \/ \E t \in TargetArgs : psci_cpu_on(c, t)
     \/ psci_cpu_off(c)
-    \/ cpu_main(c)
+
+\* The steps of a handler that has started on CPU c: each requires the
+\* cpu_op[c] that names it, so none is enabled while Running(c).  At most
+\* one of them is enabled at a time, so one SF condition over their
+\* disjunction is the same as one per step (WF for those enabled until they
+\* are taken, SF for mailbox_send_deliver, which waits for a vm.lock; the
+\* liveness-fairness configuration checks that TLC agrees).
+HandlerContinues(c) ==
+    \/ mailbox_send_deliver(c)
+    \/ mailbox_send_switch(c)
+    \/ mailbox_receive_wait(c)
     \/ vcpu_switch(c)
+    \/ cpu_main(c)
+
+\* The steps CPU c may take.  TLC splits this disjunction into one action per
+\* hypercall, trap and handler step (the labels of its state graphs);
+\* MCMailbox.tla's GuardedCpuNext is the same relation written for speed.
+CpuNext(c) == GuestCall(c) \/ HandlerContinues(c)
 
 Next == \E c \in CPUs : CpuNext(c)
 
@@ -736,18 +750,6 @@ ClearsMessage(k) ==
 \* disjunction is the same as one for each (the liveness-fairness
 \* configuration checks that TLC agrees).
 HandlesMailbox(k) == ReceivesMessage(k) \/ ClearsMessage(k)
-
-\* The steps of a handler that has started on CPU c.  At most one of them is
-\* enabled at a time (cpu_op[c] names it), so one SF condition over their
-\* disjunction is the same as one per step (WF for those enabled until they
-\* are taken, SF for mailbox_send_deliver, which waits for a vm.lock; the
-\* liveness-fairness configuration checks that TLC agrees).
-HandlerContinues(c) ==
-    \/ mailbox_send_deliver(c)
-    \/ mailbox_send_switch(c)
-    \/ mailbox_receive_wait(c)
-    \/ vcpu_switch(c)
-    \/ cpu_main(c)
 
 Fairness ==
     /\ \A c \in CPUs : SF_state_vars(HandlerContinues(c)) /\ SF_state_vars(api_yield(c))
@@ -1007,14 +1009,47 @@ Service == INSTANCE MailboxService WITH
     told <- [k \in VMIds |-> AbsMessage(delivered[k])],
     vstate <- [v \in SecondaryVCPUs |-> AbsVcpuState(State(v))]
 
+\* The service step a step of Mailbox implements, found from the step record
+\* instead of by trying every disjunct of Service!Next (which TLC would
+\* evaluate, with the mapping, for each).  Each arm is one disjunct of
+\* Service!Next with its bound variables taken from the step and checked to
+\* lie in the sets Service!Next quantifies over, so ServiceStepHint implies
+\* Service!Next and ServiceRefinementProp is the same property with it or
+\* without it.  A step no arm explains still gets Service!Next.
+ServiceStepHint ==
+    LET c == step'.cpu
+        a == step'.action
+        v == <<step'.actor.vm, step'.actor.vcpu>>
+        t == <<step'.args.vm_id, step'.args.vcpu_idx>>
+        ServiceVcpu(x) == x \in Service!SecondaryVCPUs
+    IN
+    CASE a = "mailbox_send_deliver" ->
+            LET f == current[c][1]
+                k == cpu_op[c].to
+                n == cpu_op[c].size
+            IN /\ f \in Service!VMIds /\ k \in Service!VMIds
+               /\ n \in {s \in Sizes : s <= Service!MaxSize}
+               /\ Service!Send(f, k, n)
+      [] a = "mailbox_receive" -> ServiceVcpu(v) /\ (Service!Receive(v) \/ Service!WaitMessage(v))
+      [] a = "mailbox_clear" -> v[1] \in Service!VMIds /\ Service!Clear(v[1])
+      [] a = "vcpu_run" -> ServiceVcpu(t) /\ Service!Run(t)
+      [] a = "mailbox_send_switch" \/ a = "api_yield" -> ServiceVcpu(v) /\ Service!Preempt(v)
+      [] a = "wfi_trap" -> ServiceVcpu(v) /\ Service!WaitInterrupt(v)
+      [] a = "interrupt_inject" -> ServiceVcpu(t) /\ Service!Interrupt(t)
+      [] a = "psci_cpu_on" -> LET u == <<v[1], step'.args.target>> IN ServiceVcpu(u) /\ Service!Start(u)
+      [] OTHER -> FALSE
+
 \* Service!Spec, written with the stuttering case first: TLC evaluates the
 \* action of [A]_v before its subscript, and most steps (continuations,
 \* register saves, error returns) are stutters of the service.  The first
 \* disjunct is the cheapest form of that case (the mapping reads only these
 \* variables), so TLC builds the mapping only for the steps that change them.
+\* Of the others, ServiceStepHint tries the one disjunct of Service!Next
+\* the step names (it implies Service!Next: the same property).
 ServiceRefinementProp ==
     Service!Init /\ [][UNCHANGED <<vcpu_state, mailbox_state, recv_from_id, recv_bytes, delivered>>
-                        \/ UNCHANGED Service!vars \/ Service!Next]_Service!vars
+                        \/ UNCHANGED Service!vars \/ ServiceStepHint \/ Service!Next]_Service!vars
+
 
 -----------------------------------------------------------------------------
 (* Liveness (under FairSpec): what a guest asks for is eventually served.  *)

@@ -1,0 +1,128 @@
+package org.hfmailbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.manifest.Manifest;
+import org.hfmailbox.review.manifest.ManifestReader;
+import org.hfmailbox.review.manifest.ModelConfiguration;
+import org.hfmailbox.review.manifest.Verdict;
+import org.hfmailbox.review.mutation.Mutant;
+import org.hfmailbox.review.mutation.MutantList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The overrides that make {@code default} fast ({@code GuardedCpuNext} for {@code CpuNext}, {@code SafetyReturn} for
+ * {@code Return}, MCMailbox.tla) change no verdict and no distinct-state count. Checked on {@code small}, whose checks
+ * are default's: with default's override lines added to small.cfg, every check gets the manifest's verdict, TLC finds
+ * the manifest's number of distinct states, and it generates fewer successors than without them (so the overrides
+ * took effect). And a defect that adds a step changing nothing but {@code step}, of the kind a step property can
+ * reject, is still caught under them.
+ */
+class SpeedOverridesTest {
+    private static final Pattern GENERATED = Pattern.compile("(\\d+) states generated, (\\d+) distinct states found");
+    private static final List<String> OVERRIDES = List.of("CpuNext <- GuardedCpuNext", "Return <- SafetyReturn");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smallUnderDefaultsOverridesHasTheSameStatesAndVerdicts() throws IOException {
+        ModelConfiguration small = declared("small");
+        check(small, false, null, tmp.resolve("plain"));
+        check(small, true, null, tmp.resolve("fast"));
+        long[] plain = generatedAndDistinct(tmp.resolve("plain"), small);
+        long[] fast = generatedAndDistinct(tmp.resolve("fast"), small);
+        long declared = small.expectedDistinctStates().orElseThrow();
+        assertEquals(declared, plain[1], "small without the overrides");
+        assertEquals(declared, fast[1], "small with default's overrides");
+        assertTrue(fast[0] * 2 < plain[0],
+                "the overrides left " + fast[0] + " of " + plain[0] + " generated states: did they take effect?");
+    }
+
+    @Test
+    void aKeptKindOfReturnIsStillCaught() throws IOException {
+        ModelConfiguration small = declared("small");
+        Mutant mutant = MutantList.read(RepoRoot.locate().resolve("spec/mutants.json"), "spec/mutants.json")
+                .stream().filter(m -> m.name().equals("empty-receive-reports-message")).findFirst().orElseThrow();
+        CliRun run = check(small, true, mutant, tmp.resolve("mutant"));
+        assertEquals("VIOLATED", ToyCheckTest.summaryVerdict(run.out(), small.name(), mutant.killedBy()), run.all());
+        assertEquals(ExitCode.CHECK_FAILED, run.status(), run.all());
+    }
+
+    /** default.cfg names both overrides (this test checks what default uses). */
+    @Test
+    void defaultUsesTheOverrides() throws IOException {
+        String cfg = Files.readString(RepoRoot.locate().resolve("spec/default.cfg"), StandardCharsets.UTF_8);
+        for (String line : OVERRIDES) {
+            assertTrue(cfg.contains("\n    " + line + "\n"), "default.cfg no longer has " + line + ": update this test");
+        }
+    }
+
+    private static ModelConfiguration declared(String name) {
+        Manifest manifest = new ManifestReader().read(RepoRoot.locate().resolve("spec/manifest.json"),
+                "spec/manifest.json");
+        return manifest.find(name).orElseThrow();
+    }
+
+    /**
+     * Checks {@code c} on a copy of spec/, with default's overrides added to its cfg when {@code fast}, and with
+     * {@code mutant} applied (then only the property that must catch it). Without a mutant, every verdict must be the
+     * manifest's.
+     */
+    private CliRun check(ModelConfiguration c, boolean fast, Mutant mutant, Path dir) throws IOException {
+        Path spec = copySpec(RepoRoot.locate().resolve("spec"), dir.resolve("spec"));
+        Path cfg = spec.resolve(c.cfg());
+        if (fast) {
+            String text = Files.readString(cfg, StandardCharsets.UTF_8);
+            assertTrue(text.contains("\nCONSTANTS\n"), c.cfg() + " has no CONSTANTS section: update this test");
+            Files.writeString(cfg, text.replace("\nCONSTANTS\n",
+                    "\nCONSTANTS\n    " + String.join("\n    ", OVERRIDES) + "\n"), StandardCharsets.UTF_8);
+        }
+        Path out = dir.resolve("out");
+        CliRun run;
+        if (mutant == null) {
+            run = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir", out.toString(), "--config", c.name());
+            for (Map.Entry<String, Verdict> v : c.verdicts().entrySet()) {
+                assertEquals(v.getValue().display(), ToyCheckTest.summaryVerdict(run.out(), c.name(), v.getKey()),
+                        (fast ? "with" : "without") + " the overrides\n" + run.all());
+            }
+            assertEquals(ExitCode.OK, run.status(), run.all());
+        } else {
+            Path tla = spec.resolve("Mailbox.tla");
+            Files.writeString(tla, mutant.applyTo(Files.readString(tla, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            run = CliRun.of("check", "--spec-dir", spec.toString(), "--out-dir", out.toString(), "--config", c.name(),
+                    "--property", mutant.killedBy());
+        }
+        return run;
+    }
+
+    /** TLC's final counts, from the raw output the check keeps in {@code <out-dir>/<config>/<config>.out}. */
+    private static long[] generatedAndDistinct(Path dir, ModelConfiguration c) throws IOException {
+        Path raw = dir.resolve("out").resolve(c.name()).resolve(c.name() + ".out");
+        Matcher m = GENERATED.matcher(Files.readString(raw, StandardCharsets.UTF_8));
+        assertTrue(m.find(), "no final counts in " + raw);
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    }
+
+    private static Path copySpec(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+}
