@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.hfmailbox.review.RepoRoot;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
@@ -82,7 +81,7 @@ class SpeedOverridesTest {
      * manifest's.
      */
     private CliRun check(ModelConfiguration c, boolean fast, Mutant mutant, Path dir) throws IOException {
-        Path spec = copySpec(RepoRoot.locate().resolve("spec"), dir.resolve("spec"));
+        Path spec = SpecCopy.of(RepoRoot.locate().resolve("spec"), dir.resolve("spec"));
         Path cfg = spec.resolve(c.cfg());
         if (fast) {
             String text = Files.readString(cfg, StandardCharsets.UTF_8);
@@ -114,15 +113,5 @@ class SpeedOverridesTest {
         Matcher m = GENERATED.matcher(Files.readString(raw, StandardCharsets.UTF_8));
         assertTrue(m.find(), "no final counts in " + raw);
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    }
-
-    private static Path copySpec(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.hfmailbox.review.RepoRoot;
 import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
@@ -72,7 +71,7 @@ class ViewVerdictsTest {
      * (and whose manifest declares no count for it), and asserts every verdict is the one the manifest declares.
      */
     private CliRun checkWithView(ModelConfiguration c, String view, String replacement) throws IOException {
-        Path spec = copySpec(RepoRoot.locate().resolve("spec"), tmp.resolve("spec"));
+        Path spec = SpecCopy.of(RepoRoot.locate().resolve("spec"), tmp.resolve("spec"));
         Path cfg = spec.resolve(c.cfg());
         String text = Files.readString(cfg, StandardCharsets.UTF_8);
         assertTrue(text.contains("\nVIEW " + view + "\n"), c.cfg() + " no longer uses " + view + ": update this test");
@@ -105,15 +104,5 @@ class ViewVerdictsTest {
         Matcher m = DISTINCT.matcher(out);
         assertTrue(m.find(), "no distinct-state count in\n" + out);
         return Long.parseLong(m.group(1).replace(",", ""));
-    }
-
-    private static Path copySpec(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
     }
 }
