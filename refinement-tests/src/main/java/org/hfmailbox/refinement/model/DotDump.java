@@ -53,7 +53,7 @@ public final class DotDump {
         return dot;
     }
 
-    /** The configuration minus INVARIANT(S)/PROPERTY(IES) sections. */
+    /** The configuration minus INVARIANT(S)/PROPERTY(IES) sections and the speed overrides ({@link SpeedOverrides}). */
     static List<String> graphConfig(List<String> cfg) {
         List<String> out = new ArrayList<>();
         boolean skipping = false;
@@ -64,7 +64,7 @@ public final class DotDump {
                 String word = t.split("\\s+")[0];
                 skipping = word.startsWith("INVARIANT") || word.startsWith("PROPERT") || word.equals("CHECK_DEADLOCK");
             }
-            if (!skipping) {
+            if (!skipping && !SpeedOverrides.isOverride(line)) {
                 out.add(line);
             }
         }

@@ -1,6 +1,8 @@
 package org.hfmailbox.review.spec;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hfmailbox.refinement.model.SpeedOverrides;
 
 /** Line-based edits of a TLC model configuration whose keywords start their lines (as every cfg of spec/ does). */
 public final class CfgText {
@@ -26,6 +28,12 @@ public final class CfgText {
             }
         }
         return b.toString().stripTrailing() + "\n";
+    }
+
+    /** The cfg for dumping its state graph: no checks, and no speed overrides ({@link SpeedOverrides}). */
+    public static String forStateGraph(String cfg) {
+        return withoutChecks(cfg).lines().filter(l -> !SpeedOverrides.isOverride(l))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** The cfg checking only the given property (its own checks removed). */
