@@ -140,10 +140,11 @@ SymView ==
         op == CpuOpView
     IN {ViewOf(x0, mbox, op)} \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
 
-\* Two overrides that make default's safety run faster (default.cfg names
-\* them; ./mailbox bench check measures them).  Neither changes a verdict or
-\* the number of distinct states; the argument is here and in docs/spec.md
-\* ("Speed"), and ReturnReductionTest checks it on small.
+\* Two overrides that make the big safety runs faster (default.cfg,
+\* large.cfg and safety-3cpu.cfg name them; ./mailbox bench check measures
+\* default).  Neither changes a verdict or the number of distinct states; the
+\* argument is here and in docs/spec.md ("Where default's time goes"), and
+\* SpeedOverridesTest checks it on small.
 \*
 \* GuardedCpuNext (for CpuNext): the same relation.  Every GuestCall
 \* action requires Running(c), so testing it once before the argument

@@ -1050,7 +1050,6 @@ ServiceRefinementProp ==
     Service!Init /\ [][UNCHANGED <<vcpu_state, mailbox_state, recv_from_id, recv_bytes, delivered>>
                         \/ UNCHANGED Service!vars \/ ServiceStepHint \/ Service!Next]_Service!vars
 
-
 -----------------------------------------------------------------------------
 (* Liveness (under FairSpec): what a guest asks for is eventually served.  *)
 
