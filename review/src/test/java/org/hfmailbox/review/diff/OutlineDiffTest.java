@@ -34,7 +34,7 @@ class OutlineDiffTest {
         assertEquals(List.of("api_yield"), d.actionsRemoved());
         assertEquals(List.of("extra_ghost"), d.variablesAdded());
         assertTrue(d.actionsChanged().contains("mailbox_send_deliver"), d.lines().toString());
-        assertTrue(d.actionsChanged().contains("CpuNext"), d.lines().toString());
+        assertTrue(d.actionsChanged().contains("GuestCall"), d.lines().toString());
         assertTrue(OutlineDiff.of(a, a).isEmpty());
     }
 
