@@ -150,8 +150,8 @@ SymView ==
 \* action requires Running(c), so testing it once before the argument
 \* tuples are enumerated changes nothing but the work: TLC otherwise tries
 \* each of about 60 tuples on a CPU that is not executing guest code.  TLC
-\* then labels all guest calls with one name, so no configuration that dumps
-\* its state graph (cover, report pictures) uses it.
+\* then labels all guest calls with one name, so the state-graph dumps
+\* (cover, report pictures) leave both overrides out (SpeedOverrides).
 GuardedCpuNext(c) == (Running(c) /\ GuestCall(c)) \/ HandlerContinues(c)
 
 \* SafetyReturn (for Return): the hypercalls that change nothing but the
