@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hfmailbox.review.RepoRoot;
-import org.hfmailbox.review.manifest.Manifest;
-import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
 import org.hfmailbox.review.manifest.Verdict;
 import org.hfmailbox.review.mutation.Mutant;
@@ -38,7 +36,7 @@ class SpeedOverridesTest {
 
     @Test
     void smallUnderDefaultsOverridesHasTheSameStatesAndVerdicts() throws IOException {
-        ModelConfiguration small = declared("small");
+        ModelConfiguration small = ViewVerdictsTest.declared("small");
         check(small, false, null, tmp.resolve("plain"));
         check(small, true, null, tmp.resolve("fast"));
         long[] plain = generatedAndDistinct(tmp.resolve("plain"), small);
@@ -52,7 +50,7 @@ class SpeedOverridesTest {
 
     @Test
     void aKeptKindOfReturnIsStillCaught() throws IOException {
-        ModelConfiguration small = declared("small");
+        ModelConfiguration small = ViewVerdictsTest.declared("small");
         Mutant mutant = MutantList.read(RepoRoot.locate().resolve("spec/mutants.json"), "spec/mutants.json")
                 .stream().filter(m -> m.name().equals("empty-receive-reports-message")).findFirst().orElseThrow();
         CliRun run = check(small, true, mutant, tmp.resolve("mutant"));
@@ -69,19 +67,13 @@ class SpeedOverridesTest {
         }
     }
 
-    private static ModelConfiguration declared(String name) {
-        Manifest manifest = new ManifestReader().read(RepoRoot.locate().resolve("spec/manifest.json"),
-                "spec/manifest.json");
-        return manifest.find(name).orElseThrow();
-    }
-
     /**
      * Checks {@code c} on a copy of spec/, with default's overrides added to its cfg when {@code fast}, and with
      * {@code mutant} applied (then only the property that must catch it). Without a mutant, every verdict must be the
      * manifest's.
      */
     private CliRun check(ModelConfiguration c, boolean fast, Mutant mutant, Path dir) throws IOException {
-        Path spec = SpecCopy.of(RepoRoot.locate().resolve("spec"), dir.resolve("spec"));
+        Path spec = ViewVerdictsTest.copyOfSpec(dir.resolve("spec"));
         Path cfg = spec.resolve(c.cfg());
         if (fast) {
             String text = Files.readString(cfg, StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import org.hfmailbox.review.manifest.Manifest;
 import org.hfmailbox.review.manifest.ManifestReader;
 import org.hfmailbox.review.manifest.ModelConfiguration;
 import org.hfmailbox.review.manifest.Verdict;
+import org.hfmailbox.review.spec.SpecRevision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,8 @@ class ViewVerdictsTest {
                 () -> new AssertionError("spec/manifest.json declares no distinct_states for " + c.name()));
     }
 
-    private static ModelConfiguration declared(String name) {
+    /** Configuration {@code name} as spec/manifest.json declares it. */
+    static ModelConfiguration declared(String name) {
         Path root = RepoRoot.locate();
         Manifest manifest = new ManifestReader().read(root.resolve("spec/manifest.json"), "spec/manifest.json");
         return manifest.find(name).orElseThrow();
@@ -71,7 +73,7 @@ class ViewVerdictsTest {
      * (and whose manifest declares no count for it), and asserts every verdict is the one the manifest declares.
      */
     private CliRun checkWithView(ModelConfiguration c, String view, String replacement) throws IOException {
-        Path spec = SpecCopy.of(RepoRoot.locate().resolve("spec"), tmp.resolve("spec"));
+        Path spec = copyOfSpec(tmp.resolve("spec"));
         Path cfg = spec.resolve(c.cfg());
         String text = Files.readString(cfg, StandardCharsets.UTF_8);
         assertTrue(text.contains("\nVIEW " + view + "\n"), c.cfg() + " no longer uses " + view + ": update this test");
@@ -86,6 +88,13 @@ class ViewVerdictsTest {
         }
         assertEquals(ExitCode.OK, run.status(), run.all());
         return run;
+    }
+
+    /** A copy of spec/ (its *.tla, *.cfg and manifest.json) in {@code to}, which is returned. */
+    static Path copyOfSpec(Path to) throws IOException {
+        Path root = RepoRoot.locate();
+        SpecRevision.materialize(root, root.resolve("spec").toString(), to);
+        return to;
     }
 
     /** The copy's manifest declares no count for {@code name}: the unmasked view explores another number. */
