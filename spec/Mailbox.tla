@@ -691,7 +691,8 @@ HandlerContinues(c) ==
 
 \* The steps CPU c may take.  TLC splits this disjunction into one action per
 \* hypercall, trap and handler step (the labels of its state graphs);
-\* MCMailbox.tla's GuardedCpuNext is the same relation written for speed.
+\* MCMailbox.tla's SafetyCpuNext, with SafetyReturn, is a relation written
+\* for speed that reaches the same states.
 CpuNext(c) == GuestCall(c) \/ HandlerContinues(c)
 
 Next == \E c \in CPUs : CpuNext(c)

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hfmailbox.review.RepoRoot;
+import org.hfmailbox.review.TlaToolProcess;
 import org.hfmailbox.review.manifest.ModelConfiguration;
 import org.hfmailbox.review.manifest.Verdict;
 import org.hfmailbox.review.mutation.Mutant;
@@ -20,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The overrides that make {@code default} fast ({@code GuardedCpuNext} for {@code CpuNext}, {@code SafetyReturn} for
+ * The overrides that make {@code default} fast ({@code SafetyCpuNext} for {@code CpuNext}, {@code SafetyReturn} for
  * {@code Return}, MCMailbox.tla) change no verdict and no distinct-state count. Checked on {@code small}, whose checks
  * are default's: with default's override lines added to small.cfg, every check gets the manifest's verdict, TLC finds
  * the manifest's number of distinct states, and it generates fewer successors than without them (so the overrides
- * took effect). And a defect that adds a step changing nothing but {@code step}, of the kind a step property can
- * reject, is still caught under them.
+ * took effect). A defect that adds a step changing nothing but {@code step}, of the kind a step property can
+ * reject, is still caught under them. And {@code SafetyCpuNext} leaves out only argument tuples that take no step
+ * under {@code SafetyReturn}: TLC generates exactly as many successors with it as without it, in both semantics.
  */
 class SpeedOverridesTest {
     private static final Pattern GENERATED = Pattern.compile("(\\d+) states generated, (\\d+) distinct states found");
-    private static final List<String> OVERRIDES = List.of("CpuNext <- GuardedCpuNext", "Return <- SafetyReturn");
+    private static final List<String> OVERRIDES = List.of("CpuNext <- SafetyCpuNext", "Return <- SafetyReturn");
 
     @TempDir
     Path tmp;
@@ -56,6 +59,48 @@ class SpeedOverridesTest {
         CliRun run = check(small, true, mutant, tmp.resolve("mutant"));
         assertEquals("VIOLATED", ToyCheckTest.summaryVerdict(run.out(), small.name(), mutant.killedBy()), run.all());
         assertEquals(ExitCode.CHECK_FAILED, run.status(), run.all());
+    }
+
+    /**
+     * Under SafetyReturn, SafetyCpuNext generates the very successors CpuNext does: the argument tuples it leaves out
+     * take no step. TLC's count of generated successors counts every successor of every state, so one lost step
+     * (one tuple left out that could still step somewhere) would lower it. Both semantics, since corrections
+     * enable or disable calls (interrupt_inject, a secondary's CPU_ON), and two shapes: one secondary with two
+     * vCPUs on two CPUs, and two secondaries (sends between secondaries) on one CPU.
+     */
+    @Test
+    void narrowedGuestCallsGenerateTheSameSuccessors() throws IOException {
+        Path spec = ViewVerdictsTest.copyOfSpec(tmp.resolve("narrowed"));
+        for (String shape : List.of("2 OneSecondaryTwoVcpus", "1 TwoSecondariesOneVcpu")) {
+            for (String semantics : List.of("Corrected", "AA039B39")) {
+                String name = shape.replace(' ', '-') + "-" + semantics;
+                long[] all = generatedAndDistinct(spec, name + "-all", shape, semantics, false);
+                long[] narrowed = generatedAndDistinct(spec, name + "-narrowed", shape, semantics, true);
+                assertTrue(all[0] > all[1] && all[1] > 100, name + ": implausible counts " + all[0] + ", " + all[1]);
+                assertEquals(all[0], narrowed[0], name + ": successors generated with and without SafetyCpuNext");
+                assertEquals(all[1], narrowed[1], name + ": distinct states with and without SafetyCpuNext");
+            }
+        }
+    }
+
+    /** Runs TLC with no check on the shape "CPUs SecondaryVCPUCount" and SafetyReturn, and SafetyCpuNext if asked. */
+    private static long[] generatedAndDistinct(Path spec, String name, String shape, String semantics, boolean narrowed)
+            throws IOException {
+        String[] s = shape.split(" ");
+        String cfg = String.join("\n", "CONSTANTS", "    Return <- SafetyReturn",
+                narrowed ? "    CpuNext <- SafetyCpuNext" : "", "    NumCPUs = " + s[0],
+                "    SecondaryVCPUCount <- " + s[1], "    Sizes <- BoundarySizes", "    Corrections <- " + semantics,
+                "SPECIFICATION Spec", "VIEW View", "");
+        Files.writeString(spec.resolve(name + ".cfg"), cfg, StandardCharsets.UTF_8);
+        Path out = spec.resolve(name + ".out");
+        TlaToolProcess tlc = TlaToolProcess.start("tlc2.TLC", List.of(), List.of("-config", name + ".cfg", "-deadlock",
+                "-workers", "1", "-metadir", spec.resolve("states-" + name).toString(), "MCMailbox"), spec, out);
+        int status = tlc.waitFor(Duration.ofMinutes(5));
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(0, status, name + ":\n" + text);
+        Matcher m = GENERATED.matcher(text);
+        assertTrue(m.find(), "no final counts in " + out);
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
     /** default.cfg names both overrides (this test checks what default uses). */

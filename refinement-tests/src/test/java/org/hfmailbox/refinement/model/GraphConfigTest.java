@@ -12,7 +12,7 @@ class GraphConfigTest {
     private static final List<String> CFG = List.of(
             "\\* a configuration with default's speed overrides",
             "CONSTANTS",
-            "    CpuNext <- GuardedCpuNext",
+            "    CpuNext <- SafetyCpuNext",
             "    Return <- SafetyReturn",
             "    NumCPUs = 2",
             "    Sizes <- SmallSizes",
@@ -36,9 +36,9 @@ class GraphConfigTest {
 
     @Test
     void recognisesOnlyTheSpeedOverrides() {
-        assertTrue(SpeedOverrides.isOverride("    CpuNext <- GuardedCpuNext"));
+        assertTrue(SpeedOverrides.isOverride("    CpuNext <- SafetyCpuNext"));
         assertTrue(SpeedOverrides.isOverride("Return<-SafetyReturn"));
         assertFalse(SpeedOverrides.isOverride("    Sizes <- SmallSizes"));
-        assertFalse(SpeedOverrides.isOverride("\\* Speed: GuardedCpuNext and SafetyReturn (MCMailbox.tla) leave out work"));
+        assertFalse(SpeedOverrides.isOverride("\\* Speed: SafetyCpuNext and SafetyReturn (MCMailbox.tla) leave out work"));
     }
 }

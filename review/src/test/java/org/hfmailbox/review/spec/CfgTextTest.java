@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class CfgTextTest {
     private static final String CFG = String.join("\n",
             "CONSTANTS",
-            "    CpuNext <- GuardedCpuNext",
+            "    CpuNext <- SafetyCpuNext",
             "    Return <- SafetyReturn",
             "    NumCPUs = 2",
             "SPECIFICATION Spec",
@@ -20,7 +20,7 @@ class CfgTextTest {
 
     @Test
     void aPerPropertyRunKeepsTheSpeedOverrides() {
-        assertEquals(String.join("\n", "CONSTANTS", "    CpuNext <- GuardedCpuNext", "    Return <- SafetyReturn",
+        assertEquals(String.join("\n", "CONSTANTS", "    CpuNext <- SafetyCpuNext", "    Return <- SafetyReturn",
                 "    NumCPUs = 2", "SPECIFICATION Spec", "PROPERTY TypeOK", ""), CfgText.checkingProperty(CFG, "TypeOK"));
     }
 
