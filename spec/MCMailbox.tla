@@ -115,7 +115,7 @@ PermOp(p, o) ==
       [] o.op = "vcpu_switch" -> [o EXCEPT !.next = PermVcpu(p, @), !.user_ret = PermRet(p, @)]
       [] OTHER -> o
 
-\* View's tuple (ViewOf, Mailbox.tla) with VM ids renamed by p (q its
+\* View's tuple (Mailbox.tla) with VM ids renamed by p (q its
 \* inverse): VM k's entry is the one VM q[k] had, and every VM id inside a value
 \* (senders, vCPUs, return records, send targets) is renamed.
 PermView(p, q, x0, mbox, op) ==
@@ -138,7 +138,7 @@ SymView ==
     LET x0 == X0View
         mbox == MailboxView
         op == CpuOpView
-    IN {ViewOf(x0, mbox, op)} \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
+    IN {View} \cup {PermView(pq[1], pq[2], x0, mbox, op) : pq \in SymPairs}
 
 \* Two overrides that make the big safety runs faster (default.cfg,
 \* large.cfg and safety-3cpu.cfg name them, always together; ./mailbox
