@@ -169,7 +169,8 @@ SafetyReturn(c, name, args, ret) ==
     /\ UNCHANGED state_vars
 
 \* SafetyCpuNext (for CpuNext), only together with SafetyReturn: CpuNext
-\* with Running(c) tested once, and of GuestCall's argument tuples only
+\* with Running(c) tested once, choosing between the guest calls and the
+\* handler steps, and of GuestCall's argument tuples only
 \* those that can take a step under SafetyReturn.  Every tuple left out
 \* takes only Return steps whatever the state (SafetyGuestCall says which
 \* check of Mailbox.tla returns, disjunct by disjunct), and SafetyReturn
@@ -206,7 +207,9 @@ SafetyGuestCall(c) ==
          \/ api_yield(c)
          \/ \E t \in VcpuIdx(CallerVm(c)) : psci_cpu_on(c, t)
 
-SafetyCpuNext(c) == (Running(c) /\ SafetyGuestCall(c)) \/ HandlerContinues(c)
+\* Every HandlerContinues step requires a cpu_op[c] other than Guest, so
+\* none is enabled while Running(c), and no guest call is enabled otherwise.
+SafetyCpuNext(c) == IF Running(c) THEN SafetyGuestCall(c) ELSE HandlerContinues(c)
 
 \* ACTION_CONSTRAINT of liveness-2senders' SendServedProp run (an expected
 \* violation): every step of an action with a fairness condition (FairSteps
