@@ -50,7 +50,8 @@ class FreeRunTest {
         double runSeconds = (System.nanoTime() - start) / 1e9;
         assertEquals(runs.size() + wide.size(), out.size());
         List<FreeRunner.Outcome> bad = out.stream().filter(o -> !o.ok()).toList();
-        assertTrue(bad.isEmpty(), bad.stream().map(FreeRunner.Outcome::describe).collect(Collectors.joining("\n")));
+        assertTrue(bad.isEmpty(), keep(bad) + bad.stream().map(FreeRunner.Outcome::describe)
+                .collect(Collectors.joining("\n")));
 
         El2Contention total = El2Contention.none();
         boolean cpu1 = false;
@@ -168,7 +169,7 @@ class FreeRunTest {
         }
         List<FreeRunner.Outcome> out = new FreeRunner(TestSupport.replayer(QemuRunner.MULTI_THREAD)).run(runs);
         List<FreeRunner.Outcome> bad = out.stream().filter(o -> !o.ok()).toList();
-        assertTrue(bad.isEmpty(), bad.stream().map(FreeRunner.Outcome::describe).collect(Collectors.joining("\n")));
+        assertTrue(bad.isEmpty(), keep(bad) + bad.stream().map(FreeRunner.Outcome::describe).collect(Collectors.joining("\n")));
         El2Contention total = El2Contention.none();
         for (FreeRunner.Outcome o : out) {
             assertEquals(300, o.steps(), o.describe());
@@ -176,5 +177,22 @@ class FreeRunTest {
         }
         System.out.println("serialised free-running: " + out.size() + " traces; " + total.describe());
         assertEquals(0, total.hafniumLockContention(), total.describe());
+    }
+
+    /**
+     * Free runs are not reproducible (their interleaving is the host's), so the trace of a run that diverged is kept
+     * for diagnosis: target/free-run-failures/NAME.trace, the reference's trace of the step order EL2 recorded (empty
+     * when the reference could not take a step: the failure message then names it).
+     */
+    private static String keep(List<FreeRunner.Outcome> bad) throws java.io.IOException {
+        if (bad.isEmpty()) {
+            return "";
+        }
+        Path dir = Path.of("target", "free-run-failures");
+        java.nio.file.Files.createDirectories(dir);
+        for (FreeRunner.Outcome o : bad) {
+            java.nio.file.Files.write(dir.resolve(o.name() + ".trace"), o.traceLines());
+        }
+        return "traces kept in " + dir.toAbsolutePath() + "\n";
     }
 }
