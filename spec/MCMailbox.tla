@@ -174,8 +174,9 @@ SafetyReturn(c, name, args, ret) ==
 \* those that can take a step under SafetyReturn.  Every tuple left out
 \* takes only Return steps whatever the state (SafetyGuestCall says which
 \* check of Mailbox.tla returns, disjunct by disjunct), and SafetyReturn
-\* drops those, so with it this is CpuNext's relation.  TLC would otherwise
-\* evaluate each of about 60 tuples per running CPU and drop nearly all.
+\* drops those, so under SafetyReturn it has CpuNext's steps.  TLC would
+\* otherwise evaluate each of about 60 tuples per running CPU and drop
+\* nearly all.
 \* SpeedOverridesTest checks that TLC generates exactly as many successors
 \* with SafetyCpuNext as without it, in both semantics.  Left out for every
 \* caller: vm_get_count, vcpu_get_count, hvc_unknown, psci_version,
