@@ -3,7 +3,10 @@ package org.hfmailbox.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +52,7 @@ class FreeRunTest {
         out.addAll(runner.run(wide));
         double runSeconds = (System.nanoTime() - start) / 1e9;
         assertEquals(runs.size() + wide.size(), out.size());
-        List<FreeRunner.Outcome> bad = out.stream().filter(o -> !o.ok()).toList();
-        assertTrue(bad.isEmpty(), keep(bad) + bad.stream().map(FreeRunner.Outcome::describe)
-                .collect(Collectors.joining("\n")));
+        assertNoneDiverged(out);
 
         El2Contention total = El2Contention.none();
         boolean cpu1 = false;
@@ -168,8 +169,7 @@ class FreeRunTest {
             runs.add(ReplayInput.freeRunningSerialised("serialised-aa039b39-" + s, 2, SHAPE, 0, s, 300));
         }
         List<FreeRunner.Outcome> out = new FreeRunner(TestSupport.replayer(QemuRunner.MULTI_THREAD)).run(runs);
-        List<FreeRunner.Outcome> bad = out.stream().filter(o -> !o.ok()).toList();
-        assertTrue(bad.isEmpty(), keep(bad) + bad.stream().map(FreeRunner.Outcome::describe).collect(Collectors.joining("\n")));
+        assertNoneDiverged(out);
         El2Contention total = El2Contention.none();
         for (FreeRunner.Outcome o : out) {
             assertEquals(300, o.steps(), o.describe());
@@ -180,19 +180,22 @@ class FreeRunTest {
     }
 
     /**
-     * Free runs are not reproducible (their interleaving is the host's), so the trace of a run that diverged is kept
-     * for diagnosis: target/free-run-failures/NAME.trace, the reference's trace of the step order EL2 recorded (empty
-     * when the reference could not take a step: the failure message then names it).
+     * Every run was reproduced by the reference. Free runs are not reproducible (their interleaving is the host's), so
+     * the trace of a run that diverged is kept for diagnosis: target/free-run-failures/NAME.trace, the reference's
+     * trace of the step order EL2 recorded (empty when the reference could not take a step: the failure message then
+     * names it).
      */
-    private static String keep(List<FreeRunner.Outcome> bad) throws java.io.IOException {
+    private static void assertNoneDiverged(List<FreeRunner.Outcome> out) throws IOException {
+        List<FreeRunner.Outcome> bad = out.stream().filter(o -> !o.ok()).toList();
         if (bad.isEmpty()) {
-            return "";
+            return;
         }
         Path dir = Path.of("target", "free-run-failures");
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         for (FreeRunner.Outcome o : bad) {
-            java.nio.file.Files.write(dir.resolve(o.name() + ".trace"), o.traceLines());
+            Files.write(dir.resolve(o.name() + ".trace"), o.traceLines());
         }
-        return "traces kept in " + dir.toAbsolutePath() + "\n";
+        fail("traces kept in " + dir.toAbsolutePath() + "\n"
+                + bad.stream().map(FreeRunner.Outcome::describe).collect(Collectors.joining("\n")));
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpeedOverridesTest {
     private static final Pattern GENERATED = Pattern.compile("(\\d+) states generated, (\\d+) distinct states found");
-    private static final List<String> OVERRIDES = List.of("CpuNext <- SafetyCpuNext", "Return <- SafetyReturn");
+    private static final String SAFETY_RETURN = "Return <- SafetyReturn";
+    private static final List<String> OVERRIDES = List.of("CpuNext <- SafetyCpuNext", SAFETY_RETURN);
 
     @TempDir
     Path tmp;
@@ -71,38 +72,37 @@ class SpeedOverridesTest {
     @Test
     void narrowedGuestCallsGenerateTheSameSuccessors() throws IOException {
         Path spec = ViewVerdictsTest.copyOfSpec(tmp.resolve("narrowed"));
-        for (String shape : List.of("2 OneSecondaryTwoVcpus", "1 TwoSecondariesOneVcpu")) {
+        for (Shape shape : List.of(new Shape(2, "OneSecondaryTwoVcpus"), new Shape(1, "TwoSecondariesOneVcpu"))) {
             for (String semantics : List.of("Corrected", "AA039B39")) {
-                String name = shape.replace(' ', '-') + "-" + semantics;
-                long[] all = generatedAndDistinct(spec, name + "-all", shape, semantics, false);
-                long[] narrowed = generatedAndDistinct(spec, name + "-narrowed", shape, semantics, true);
+                String name = shape.cpus() + "-" + shape.vcpuCount() + "-" + semantics;
+                long[] all = runWithoutChecks(spec, name + "-all", shape, semantics, List.of(SAFETY_RETURN));
+                long[] narrowed = runWithoutChecks(spec, name + "-narrowed", shape, semantics, OVERRIDES);
                 assertTrue(all[0] > all[1] && all[1] > 100, name + ": implausible counts " + all[0] + ", " + all[1]);
-                assertEquals(all[0], narrowed[0], name + ": successors generated with and without SafetyCpuNext; fewer"
-                        + " with it means an argument tuple SafetyGuestCall leaves out (MCMailbox.tla) takes a step now,"
-                        + " e.g. after a change to an argument check: widen SafetyGuestCall");
+                assertEquals(all[0], narrowed[0], name + ": successors generated with and without SafetyCpuNext;"
+                        + " fewer with it means an argument tuple SafetyGuestCall leaves out (MCMailbox.tla) takes a"
+                        + " step now, e.g. after a change to an argument check: widen SafetyGuestCall");
                 assertEquals(all[1], narrowed[1], name + ": distinct states with and without SafetyCpuNext");
             }
         }
     }
 
-    /** Runs TLC with no check on the shape "CPUs SecondaryVCPUCount" and SafetyReturn, and SafetyCpuNext if asked. */
-    private static long[] generatedAndDistinct(Path spec, String name, String shape, String semantics, boolean narrowed)
-            throws IOException {
-        String[] s = shape.split(" ");
-        String cfg = String.join("\n", "CONSTANTS", "    Return <- SafetyReturn",
-                narrowed ? "    CpuNext <- SafetyCpuNext" : "", "    NumCPUs = " + s[0],
-                "    SecondaryVCPUCount <- " + s[1], "    Sizes <- BoundarySizes", "    Corrections <- " + semantics,
-                "SPECIFICATION Spec", "VIEW View", "");
+    /** NumCPUs and the MCMailbox.tla name of the secondaries' vCPU counts. */
+    private record Shape(int cpus, String vcpuCount) {
+    }
+
+    /** TLC's final counts for {@code shape} in {@code semantics}, with these override lines and no check. */
+    private static long[] runWithoutChecks(Path spec, String name, Shape shape, String semantics,
+            List<String> overrides) throws IOException {
+        String cfg = "CONSTANTS\n    " + String.join("\n    ", overrides) + "\n" + String.join("\n",
+                "    NumCPUs = " + shape.cpus(), "    SecondaryVCPUCount <- " + shape.vcpuCount(),
+                "    Sizes <- BoundarySizes", "    Corrections <- " + semantics, "SPECIFICATION Spec", "VIEW View", "");
         Files.writeString(spec.resolve(name + ".cfg"), cfg, StandardCharsets.UTF_8);
         Path out = spec.resolve(name + ".out");
         TlaToolProcess tlc = TlaToolProcess.start("tlc2.TLC", List.of(), List.of("-config", name + ".cfg", "-deadlock",
                 "-workers", "1", "-metadir", spec.resolve("states-" + name).toString(), "MCMailbox"), spec, out);
         int status = tlc.waitFor(Duration.ofMinutes(5));
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, status, name + ":\n" + text);
-        Matcher m = GENERATED.matcher(text);
-        assertTrue(m.find(), "no final counts in " + out);
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+        assertEquals(0, status, name + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
+        return generatedAndDistinct(out);
     }
 
     /** default.cfg names both overrides (this test checks what default uses). */
@@ -148,7 +148,11 @@ class SpeedOverridesTest {
 
     /** TLC's final counts, from the raw output the check keeps in {@code <out-dir>/<config>/<config>.out}. */
     private static long[] generatedAndDistinct(Path dir, ModelConfiguration c) throws IOException {
-        Path raw = dir.resolve("out").resolve(c.name()).resolve(c.name() + ".out");
+        return generatedAndDistinct(dir.resolve("out").resolve(c.name()).resolve(c.name() + ".out"));
+    }
+
+    /** TLC's final counts (successors generated, distinct states) in its output {@code raw}. */
+    private static long[] generatedAndDistinct(Path raw) throws IOException {
         Matcher m = GENERATED.matcher(Files.readString(raw, StandardCharsets.UTF_8));
         assertTrue(m.find(), "no final counts in " + raw);
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};

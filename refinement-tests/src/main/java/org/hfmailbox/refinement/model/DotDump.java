@@ -53,8 +53,11 @@ public final class DotDump {
         return dot;
     }
 
-    /** The configuration minus INVARIANT(S)/PROPERTY(IES) sections and the speed overrides ({@link SpeedOverrides}). */
-    static List<String> graphConfig(List<String> cfg) {
+    /**
+     * The configuration a state graph is dumped with: minus its INVARIANT(S)/PROPERTY(IES) and CHECK_DEADLOCK sections
+     * and the speed overrides ({@link SpeedOverrides}). Also the report's state-machine dump uses it.
+     */
+    public static List<String> graphConfig(List<String> cfg) {
         List<String> out = new ArrayList<>();
         boolean skipping = false;
         for (String line : cfg) {

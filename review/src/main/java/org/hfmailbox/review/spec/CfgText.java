@@ -1,8 +1,7 @@
 package org.hfmailbox.review.spec;
 
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.hfmailbox.refinement.model.SpeedOverrides;
+import org.hfmailbox.refinement.model.DotDump;
 
 /** Line-based edits of a TLC model configuration whose keywords start their lines (as every cfg of spec/ does). */
 public final class CfgText {
@@ -30,10 +29,9 @@ public final class CfgText {
         return b.toString().stripTrailing() + "\n";
     }
 
-    /** The cfg for dumping its state graph: no checks, and no speed overrides ({@link SpeedOverrides}). */
+    /** The cfg for dumping its state graph: the one {@code cover} dumps with ({@link DotDump#graphConfig}). */
     public static String forStateGraph(String cfg) {
-        return withoutChecks(cfg).lines().filter(l -> !SpeedOverrides.isOverride(l))
-                .collect(Collectors.joining("\n", "", "\n"));
+        return String.join("\n", DotDump.graphConfig(cfg.lines().toList())) + "\n";
     }
 
     /** The cfg checking only the given property (its own checks removed). */
